@@ -1,0 +1,77 @@
+package org.fundguard.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Where outputs are created: folders and files readable by owner and group only (outputs carry
+ * personal data), each file written under a temporary name and renamed when complete so that a
+ * reader never sees half a file.
+ */
+public final class OutputFiles {
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> DIR_PERMS = PosixFilePermissions.fromString("rwxr-x---");
+    private static final Set<PosixFilePermission> FILE_PERMS = PosixFilePermissions.fromString("rw-r-----");
+
+    private OutputFiles() {
+    }
+
+    public static Path createDirectories(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Path parent = dir.toAbsolutePath().getParent();
+                if (parent != null) {
+                    createDirectories(parent);
+                }
+                Files.createDirectories(dir);
+                if (POSIX) {
+                    Files.setPosixFilePermissions(dir, DIR_PERMS);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create output folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A temporary sibling of {@code target}, to be passed to {@link #commit}. */
+    public static Path temporaryFor(Path target) throws IOException {
+        createDirectories(target.toAbsolutePath().getParent());
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp);
+        if (POSIX) {
+            Files.setPosixFilePermissions(tmp, FILE_PERMS);
+        }
+        return tmp;
+    }
+
+    /** Renames the finished temporary file over the target. */
+    public static void commit(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Writes a small text file atomically. */
+    public static void writeString(Path target, String content) {
+        try {
+            Path tmp = temporaryFor(target);
+            Files.writeString(tmp, content);
+            commit(tmp, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

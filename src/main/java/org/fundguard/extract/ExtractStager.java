@@ -1,0 +1,200 @@
+package org.fundguard.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.fundguard.run.Dialect;
+import org.fundguard.run.Progress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one extract file, validates every record and streams the valid rows into the staging
+ * table, every reject into load_reject, all on the caller's transaction. Keys that occur twice
+ * are found set-based in staging afterwards (the first line stays), so memory stays flat
+ * whatever the file size. A file whose SHA-256 was already loaded is not read again.
+ */
+@Component
+public class ExtractStager {
+
+    private static final Logger log = LoggerFactory.getLogger(ExtractStager.class);
+    private static final int REJECT_BATCH = 1000;
+
+    /** What staging did with a file: staged now, found staged already, or skipped as already loaded. */
+    public record Outcome(LoadedFile file, boolean alreadyLoaded) {
+    }
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final LoadedFiles files;
+    private final Dialect dialect;
+
+    public ExtractStager(DataSource dataSource, JdbcTemplate jdbc, LoadedFiles files, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.files = files;
+        this.dialect = dialect;
+    }
+
+    public Outcome stage(Extract extract, Path file, ExtractHeader header, Charset charset, LocalDate asOf) {
+        String sha = sha256(file);
+        var loaded = files.findLoaded(extract, sha);
+        if (loaded.isPresent()) {
+            log.info("{}: same SHA-256 as the file loaded in the run of {}; not loaded again", extract.fileName(), loaded.get().asOf());
+            return new Outcome(loaded.get(), true);
+        }
+        var staged = files.findStaged(extract, sha, asOf);
+        if (staged.isPresent() && stagedRows(extract) == staged.get().rowsLoaded()) {
+            log.info("{}: already staged by an earlier attempt of this run", extract.fileName());
+            return new Outcome(staged.get(), false);
+        }
+        files.discardUnfinished(extract);
+        jdbc.execute(dialect.truncate(extract.stagingTable()));
+        long fileId = files.create(extract, file.toString(), sha, asOf, header.unknownColumns());
+        try {
+            return new Outcome(read(extract, file, header, charset, asOf, fileId), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot stage " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private long stagedRows(Extract extract) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + extract.stagingTable(), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private LoadedFile read(Extract extract, Path file, ExtractHeader header, Charset charset, LocalDate asOf, long fileId)
+            throws IOException, SQLException {
+        RowValidator validator = new RowValidator(extract, header.fieldOfColumn(), header.fieldCount(), asOf);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        List<RejectLine> rejects = new ArrayList<>(REJECT_BATCH);
+        long read = 0;
+        long rejected = 0;
+        long warnings = 0;
+        long seq = 0;
+        Progress progress = new Progress(log, extract.fileName());
+        try (InputStream in = Files.newInputStream(file);
+             CsvRecordReader reader = new CsvRecordReader(in, charset);
+             StagingWriter staging = StagingWriter.open(dialect, connection, extract, fileId)) {
+            reader.next(); // the header, checked before the run started
+            CsvRecordReader.Record record;
+            while ((record = reader.next()) != null) {
+                read++;
+                List<Issue> issues;
+                if (record.broken()) {
+                    issues = List.of(Issue.error("BAD_CSV", "", record.error()));
+                } else if (record.undecodable()) {
+                    issues = List.of(Issue.error("BAD_CSV", "", "含有不符合 " + charset.name()
+                            + " 编码的字节（若为 GBK/GB18030 导出文件，请使用 --charset GB18030）"));
+                } else {
+                    RowValidator.Result result = validator.validate(record.fields());
+                    issues = result.issues();
+                    if (!result.rejected()) {
+                        staging.write(record.line(), result.values());
+                    }
+                }
+                for (Issue issue : issues) {
+                    if (issue.severity() == Issue.Severity.ERROR) {
+                        rejected++;
+                    } else {
+                        warnings++;
+                    }
+                    rejects.add(new RejectLine(record.line(), issue, record.raw()));
+                }
+                if (rejects.size() >= REJECT_BATCH) {
+                    files.addRejects(fileId, rejects, seq);
+                    seq += rejects.size();
+                    rejects.clear();
+                }
+                progress.tick(read);
+            }
+        }
+        files.addRejects(fileId, rejects, seq);
+        seq += rejects.size();
+        long[] dup = rejectDuplicates(extract, file, charset, fileId, seq);
+        rejected += dup[0];
+        warnings -= dup[1];
+        long loaded = read - rejected;
+        files.staged(fileId, read, loaded, rejected, warnings);
+        progress.done(read, "loaded " + loaded + ", rejected " + rejected + ", warnings " + warnings);
+        return files.find(fileId).orElseThrow();
+    }
+
+    /**
+     * Rejects later occurrences of a key with DUPLICATE_KEY (compared on the normalised staged
+     * values), drops their WARN lines, and removes them from staging.
+     *
+     * @return the number of duplicates and the number of WARN lines dropped
+     */
+    private long[] rejectDuplicates(Extract extract, Path file, Charset charset, long fileId, long seq) throws IOException {
+        String stg = extract.stagingTable();
+        String keys = String.join(", ", extract.dbKey());
+        String join = extract.dbKey().stream().map(k -> "s." + k + " = d." + k).collect(Collectors.joining(" AND "));
+        String duplicates = "SELECT s.line_no, d.first_line FROM " + stg + " s JOIN (SELECT " + keys
+                + ", MIN(line_no) AS first_line FROM " + stg + " GROUP BY " + keys + " HAVING COUNT(*) > 1) d ON " + join
+                + " WHERE s.line_no > d.first_line";
+        TreeMap<Long, Long> firstLineOf = new TreeMap<>();
+        jdbc.query(duplicates, rs -> {
+            firstLineOf.put(rs.getLong(1), rs.getLong(2));
+        });
+        if (firstLineOf.isEmpty()) {
+            return new long[] {0, 0};
+        }
+        int droppedWarnings = 0;
+        for (Long line : firstLineOf.keySet()) {
+            droppedWarnings += jdbc.update("DELETE FROM load_reject WHERE file_id = ? AND line_no = ? AND severity = 'WARN'", fileId, line);
+        }
+        jdbc.update("DELETE FROM " + stg + " WHERE line_no IN (SELECT line_no FROM (" + duplicates + ") x)");
+        String column = String.join("+", extract.key());
+        List<RejectLine> rejects = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file); CsvRecordReader reader = new CsvRecordReader(in, charset)) {
+            CsvRecordReader.Record record;
+            while ((record = reader.next()) != null && !firstLineOf.isEmpty()) {
+                Long first = firstLineOf.remove(record.line());
+                if (first != null) {
+                    rejects.add(new RejectLine(record.line(), Issue.error("DUPLICATE_KEY", column,
+                            "键 (" + String.join(", ", extract.key()) + ") 与第 " + first + " 行重复，保留第 " + first + " 行"),
+                            record.raw()));
+                }
+            }
+        }
+        files.addRejects(fileId, rejects, seq);
+        return new long[] {rejects.size(), droppedWarnings};
+    }
+
+    public static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[1 << 16];
+            while (in.read(buffer) >= 0) {
+                // digest as we go
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,136 @@
+package org.fundguard.extract;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.fundguard.config.JobDefinition;
+import org.fundguard.export.CsvTableWriter;
+import org.fundguard.run.Dialect;
+import org.fundguard.run.RunParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The load phase of the nightly job as tasklets: stage each extract (one transaction per file),
+ * check the reject ratios, merge everything staged (one transaction), write the rejects files.
+ * Each tasklet is idempotent, so a restarted run simply runs them again.
+ */
+@Component
+public class LoadSteps {
+
+    private static final Logger log = LoggerFactory.getLogger(LoadSteps.class);
+    /** Exit status of the ratio check when an extract is broken (outputs.md exit code 4). */
+    public static final String EXTRACT_REJECTED = "EXTRACT_REJECTED";
+    static final List<String> REJECTS_HEADER = List.of("line", "severity", "reason", "column", "message", "raw");
+
+    private final ExtractStager stager;
+    private final ExtractMerger merger;
+    private final LoadedFiles files;
+    private final JdbcTemplate jdbc;
+    private final Dialect dialect;
+
+    public LoadSteps(ExtractStager stager, ExtractMerger merger, LoadedFiles files, JdbcTemplate jdbc, Dialect dialect) {
+        this.stager = stager;
+        this.merger = merger;
+        this.files = files;
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    static RunParameters parameters(ChunkContext context) {
+        return RunParameters.of(job(context).getJobParameters());
+    }
+
+    static JobExecution job(ChunkContext context) {
+        return context.getStepContext().getStepExecution().getJobExecution();
+    }
+
+    /** Validates one extract file into staging, or notes that an identical file was loaded before. */
+    public Tasklet stage(Extract extract) {
+        return (contribution, context) -> {
+            RunParameters run = parameters(context);
+            RunFiles runFiles = RunFiles.of(job(context));
+            ExtractFolder folder = ExtractFolder.inspect(run.extracts(), run.charset());
+            if (!folder.has(extract)) {
+                runFiles.remove(extract);
+                return RepeatStatus.FINISHED;
+            }
+            ExtractStager.Outcome outcome = stager.stage(extract, folder.file(extract), folder.header(extract),
+                    run.charset(), run.asOf());
+            runFiles.put(extract, outcome.file().id(), outcome.alreadyLoaded());
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /**
+     * Stops the run before anything is merged when a file's ERROR rejects exceed
+     * {@code load.max-reject-ratio} (exact decimal comparison): its staged rows are dropped and
+     * the rejects files written.
+     */
+    public Tasklet checkRejectRatio() {
+        return (contribution, context) -> {
+            RunParameters run = parameters(context);
+            BigDecimal limit = JobDefinition.load(run.config()).decimal("load.max-reject-ratio");
+            RunFiles runFiles = RunFiles.of(job(context));
+            List<String> broken = new ArrayList<>();
+            for (Map.Entry<Extract, Long> e : runFiles.files().entrySet()) {
+                if (runFiles.alreadyLoaded(e.getKey())) {
+                    continue;
+                }
+                LoadedFile file = files.find(e.getValue()).orElseThrow();
+                if (BigDecimal.valueOf(file.rowsRejected()).compareTo(BigDecimal.valueOf(file.rowsRead()).multiply(limit)) > 0) {
+                    broken.add(e.getKey().fileName() + ": " + file.rowsRejected() + " of " + file.rowsRead()
+                            + " rows rejected, over the limit of " + limit.movePointRight(2).stripTrailingZeros().toPlainString() + " %");
+                }
+            }
+            if (broken.isEmpty()) {
+                return RepeatStatus.FINISHED;
+            }
+            for (Map.Entry<Extract, Long> e : runFiles.files().entrySet()) {
+                if (!runFiles.alreadyLoaded(e.getKey())) {
+                    files.rejected(e.getValue());
+                    jdbc.execute(dialect.truncate(e.getKey().stagingTable()));
+                }
+            }
+            writeRejects(run, runFiles);
+            broken.forEach(b -> log.error("extract rejected as broken: {}; nothing of this run was loaded", b));
+            contribution.setExitStatus(new org.springframework.batch.core.ExitStatus(EXTRACT_REJECTED, String.join("; ", broken)));
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /** Merges every staged file into the extract tables in one transaction. */
+    public Tasklet merge() {
+        return (contribution, context) -> {
+            merger.mergeStaged();
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /** rejects/&lt;extract&gt;.csv for every extract in the folder, header only when there is nothing to report. */
+    public Tasklet rejects() {
+        return (contribution, context) -> {
+            writeRejects(parameters(context), RunFiles.of(job(context)));
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    private void writeRejects(RunParameters run, RunFiles runFiles) {
+        Path dir = run.outDir().resolve("rejects");
+        for (Map.Entry<Extract, Long> e : runFiles.files().entrySet()) {
+            try (CsvTableWriter out = new CsvTableWriter(dir.resolve(e.getKey().extractName() + ".csv"), REJECTS_HEADER)) {
+                files.forEachReject(e.getValue(), r -> out.row(r.line(), r.issue().severity().name(), r.issue().reason(),
+                        r.issue().column(), r.issue().message(), r.raw()));
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.fundguard.job;
+
+import org.fundguard.extract.Extract;
+import org.fundguard.extract.LoadSteps;
+import org.fundguard.run.RunParameters;
+import org.fundguard.run.RunSummary;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly {@code screening} job, identified by its as-of date: stage every extract, stop
+ * with exit code 4 when one is broken, merge the night's load in one transaction, then write the
+ * outputs and the run summary. Every step is idempotent and allowed to start again, so a
+ * restarted run redoes only what the database shows as unfinished.
+ */
+@Configuration
+public class ScreeningJobConfiguration {
+
+    public static final String JOB_NAME = "screening";
+
+    @Bean
+    public Job screeningJob(JobRepository repository, PlatformTransactionManager tm, LoadSteps load, RunSummary summary) {
+        SimpleJobBuilder job = new JobBuilder(JOB_NAME, repository).start(step("stage-" + Extract.values()[0].extractName(),
+                load.stage(Extract.values()[0]), repository, tm));
+        for (int i = 1; i < Extract.values().length; i++) {
+            Extract extract = Extract.values()[i];
+            job = job.next(step("stage-" + extract.extractName(), load.stage(extract), repository, tm));
+        }
+        Step check = step("check-reject-ratio", load.checkRejectRatio(), repository, tm);
+        Step rejectedSummary = step("write-summary-rejected", summary(summary, "EXTRACT_REJECTED"), repository, tm);
+        return job.next(check)
+                .on(LoadSteps.EXTRACT_REJECTED).to(rejectedSummary).on("*").fail()
+                .from(check).on("*").to(step("merge-extracts", load.merge(), repository, tm))
+                .next(step("write-rejects", load.rejects(), repository, tm))
+                .next(step("write-summary", summary(summary, "COMPLETED"), repository, tm))
+                .end()
+                .build();
+    }
+
+    private static Step step(String name, Tasklet tasklet, JobRepository repository, PlatformTransactionManager tm) {
+        return new StepBuilder(name, repository).tasklet(tasklet, tm).allowStartIfComplete(true).build();
+    }
+
+    private static Tasklet summary(RunSummary summary, String outcome) {
+        return (contribution, context) -> {
+            var job = context.getStepContext().getStepExecution().getJobExecution();
+            String reason = null;
+            if (!"COMPLETED".equals(outcome)) {
+                reason = job.getStepExecutions().stream()
+                        .filter(s -> LoadSteps.EXTRACT_REJECTED.equals(s.getExitStatus().getExitCode()))
+                        .map(s -> s.getExitStatus().getExitDescription()).findFirst().orElse(null);
+            }
+            summary.write(job, RunParameters.of(job.getJobParameters()), outcome, reason);
+            return RepeatStatus.FINISHED;
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package org.fundguard.run;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * The parameters of one screening run. The as-of date identifies the nightly run (with a rerun
+ * number when a completed date is run again); the folders and options do not, so that a failed
+ * night is resumed by the same command.
+ */
+public record RunParameters(LocalDate asOf, long rerun, Path extracts, Path outRoot, Charset charset, Path config,
+                            Path medicalStandards) {
+
+    public static final String AS_OF = "asOf";
+    public static final String RERUN = "rerun";
+
+    /** OUT/&lt;as-of&gt;/. */
+    public Path outDir() {
+        return outRoot.resolve(asOf.toString());
+    }
+
+    public JobParameters toJobParameters() {
+        JobParametersBuilder builder = new JobParametersBuilder()
+                .addLocalDate(AS_OF, asOf, true)
+                .addLong(RERUN, rerun, true)
+                .addString("extracts", extracts.toAbsolutePath().normalize().toString(), false)
+                .addString("out", outRoot.toAbsolutePath().normalize().toString(), false)
+                .addString("charset", charset.name(), false);
+        if (config != null) {
+            builder.addString("config", config.toAbsolutePath().normalize().toString(), false);
+        }
+        if (medicalStandards != null) {
+            builder.addString("medicalStandards", medicalStandards.toAbsolutePath().normalize().toString(), false);
+        }
+        return builder.toJobParameters();
+    }
+
+    public static RunParameters of(JobParameters p) {
+        String config = p.getString("config");
+        String medical = p.getString("medicalStandards");
+        return new RunParameters(p.getLocalDate(AS_OF), p.getLong(RERUN, 0L), Path.of(p.getString("extracts")),
+                Path.of(p.getString("out")), Charset.forName(p.getString("charset", "UTF-8")),
+                config == null ? null : Path.of(config), medical == null ? null : Path.of(medical));
+    }
+
+    public RunParameters withRerun(long n) {
+        return new RunParameters(asOf, n, extracts, outRoot, charset, config, medicalStandards);
+    }
+}

@@ -1,0 +1,1 @@
+-- H2 keeps staging as ordinary tables (nothing to change).
