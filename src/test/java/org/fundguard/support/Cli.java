@@ -1,0 +1,73 @@
+package org.fundguard.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.fundguard.FundGuardApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs FundGuard as cron does, in this JVM: a fresh Spring context per run, the command-line
+ * arguments, the database URL, and the exit code that {@code main} would pass to System.exit.
+ * Standard error is captured (and still printed) so tests can read the one-line reason.
+ */
+public final class Cli {
+
+    public record Result(int exitCode, String stderr) {
+    }
+
+    private Cli() {
+    }
+
+    public static synchronized Result run(String databaseUrl, String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.add("--spring.datasource.url=" + databaseUrl);
+        if (databaseUrl.startsWith("jdbc:postgresql")) {
+            all.add("--spring.datasource.username=postgres");
+            all.add("--spring.datasource.password=");
+        }
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream tee = new PrintStream(new TeeStream(original, captured), true, StandardCharsets.UTF_8);
+        System.setErr(tee);
+        try {
+            ConfigurableApplicationContext context = SpringApplication.run(FundGuardApplication.class, all.toArray(String[]::new));
+            int code = SpringApplication.exit(context);
+            return new Result(code, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    private static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream a;
+        private final java.io.OutputStream b;
+
+        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws java.io.IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws java.io.IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            a.flush();
+            b.flush();
+        }
+    }
+}
