@@ -146,7 +146,7 @@ public class ScreenRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private int exitCode(JobExecution execution, RunParameters run) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            log.info("as-of {}: completed; outputs in {}", run.asOf(), run.outDir());
+            log.info("as-of {}: completed; outputs in {}; peak heap {} MB", run.asOf(), run.outDir(), peakHeapMb());
             return 0;
         }
         for (StepExecution step : execution.getStepExecutions()) {
@@ -173,6 +173,17 @@ public class ScreenRunner implements ApplicationRunner, ExitCodeGenerator {
     private void fail(int code, String message) {
         exitCode = code;
         System.err.println("fundguard: " + message);
+    }
+
+    /** The sum of the heap pools' peak usage, for the benchmarks' memory figures. */
+    static long peakHeapMb() {
+        long peak = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
     }
 
     static String rootMessage(Throwable e) {

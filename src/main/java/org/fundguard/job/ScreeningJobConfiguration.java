@@ -4,6 +4,8 @@ import org.fundguard.extract.Extract;
 import org.fundguard.extract.LoadSteps;
 import org.fundguard.run.RunParameters;
 import org.fundguard.run.RunSummary;
+import org.fundguard.screening.ScreeningSteps;
+import org.fundguard.worklist.WorklistExport;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -18,8 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly {@code screening} job, identified by its as-of date: stage every extract, stop
- * with exit code 4 when one is broken, merge the night's load in one transaction, then write the
- * outputs and the run summary. Every step is idempotent and allowed to start again, so a
+ * with exit code 4 when one is broken or 2 when the calendar lacks a year, merge the night's
+ * load in one transaction, screen, then write the outputs and the run summary. Every step is idempotent and allowed to start again, so a
  * restarted run redoes only what the database shows as unfinished.
  */
 @Configuration
@@ -28,7 +30,8 @@ public class ScreeningJobConfiguration {
     public static final String JOB_NAME = "screening";
 
     @Bean
-    public Job screeningJob(JobRepository repository, PlatformTransactionManager tm, LoadSteps load, RunSummary summary) {
+    public Job screeningJob(JobRepository repository, PlatformTransactionManager tm, LoadSteps load, ScreeningSteps screening,
+                            WorklistExport worklist, RunSummary summary) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, repository).start(step("stage-" + Extract.values()[0].extractName(),
                 load.stage(Extract.values()[0]), repository, tm));
         for (int i = 1; i < Extract.values().length; i++) {
@@ -39,7 +42,11 @@ public class ScreeningJobConfiguration {
         Step rejectedSummary = step("write-summary-rejected", summary(summary, "EXTRACT_REJECTED"), repository, tm);
         return job.next(check)
                 .on(LoadSteps.EXTRACT_REJECTED).to(rejectedSummary).on("*").fail()
-                .from(check).on("*").to(step("merge-extracts", load.merge(), repository, tm))
+                .from(check).on("*").to(step("check-calendar", screening.checkCalendar(), repository, tm))
+                .next(step("merge-extracts", load.merge(), repository, tm))
+                .next(step("screen-claims", screening.screenClaims(), repository, tm))
+                .next(step("write-worklist", worklist.worklistStep(), repository, tm))
+                .next(step("write-alerts", worklist.alertsStep(), repository, tm))
                 .next(step("write-rejects", load.rejects(), repository, tm))
                 .next(step("write-summary", summary(summary, "COMPLETED"), repository, tm))
                 .end()

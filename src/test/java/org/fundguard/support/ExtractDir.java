@@ -59,7 +59,7 @@ public final class ExtractDir {
                 d.put("person_name", "张三");
                 d.put("region_code", "210102");
                 d.put("last_employer_id", Ids.employer(1));
-                d.put("separation_date", "2026-10-31");
+                d.put("separation_date", "2026-09-30");
                 d.put("separation_reason", "CONTRACT_EXPIRED");
                 d.put("application_date", "2026-11-03");
                 d.put("status", "RECEIVED");

@@ -1,0 +1,43 @@
+package org.fundguard.screening;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.fundguard.config.JobDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every rule of the application, by family, in code order. Registers each rule's parameters
+ * ({@code rule.<code>.<name>}) and switch ({@code rule.<code>.enabled}) with their defaults, so
+ * that adding or tuning a rule touches only the rule's own class.
+ */
+@Component
+public class RuleCatalogue {
+
+    private final List<ClaimRule> claimRules;
+
+    public RuleCatalogue(List<ClaimRule> claimRules) {
+        this.claimRules = claimRules.stream().sorted(Comparator.comparing(Rule::code)).toList();
+        all().forEach(RuleCatalogue::register);
+        ReviewDeadline.register();
+    }
+
+    static void register(Rule rule) {
+        JobDefinition.define("rule." + rule.code() + ".enabled", "true");
+        rule.defaults().forEach((name, value) -> JobDefinition.define(RuleRun.key(rule, name), value));
+    }
+
+    public List<ClaimRule> claimRules() {
+        return claimRules;
+    }
+
+    public List<Rule> all() {
+        List<Rule> all = new ArrayList<>(claimRules);
+        all.sort(Comparator.comparing(Rule::code));
+        return all;
+    }
+
+    public static boolean enabled(Rule rule, JobDefinition definition) {
+        return Boolean.parseBoolean(definition.get("rule." + rule.code() + ".enabled"));
+    }
+}

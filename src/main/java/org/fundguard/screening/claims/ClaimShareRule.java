@@ -1,0 +1,100 @@
+package org.fundguard.screening.claims;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.TreeMap;
+import org.fundguard.extract.Months;
+import org.fundguard.screening.AbstractRule;
+import org.fundguard.screening.Alert;
+import org.fundguard.screening.ClaimRule;
+import org.fundguard.screening.Employers;
+import org.fundguard.screening.RuleRun;
+import org.fundguard.screening.Severity;
+
+/**
+ * LN-03 and NAT-02: for a claim of employer e applied in month m, window W = [m − (window_months − 1), m]:
+ * headcount = distinct persons with a contribution of e in W, n = distinct claimants of e's claims
+ * applied in W (counted statuses differ by rule); flagged when headcount ≥ min_headcount and
+ * n > headcount × share, compared exactly in decimal.
+ */
+abstract class ClaimShareRule extends AbstractRule implements ClaimRule {
+
+    private static final String SQL = """
+            WITH em AS (
+              SELECT DISTINCT last_employer_id AS e, app_month AS m FROM claim
+               WHERE status <> 'WITHDRAWN' AND app_day BETWEEN :scopeStart AND :d),
+            hc AS (
+              SELECT em.e, em.m, COUNT(DISTINCT k.person_id) AS h
+                FROM em JOIN contribution k
+                  ON k.employer_id = em.e AND k.period_month BETWEEN em.m - (:window_months - 1) AND em.m
+               GROUP BY em.e, em.m),
+            nc AS (
+              SELECT em.e, em.m, COUNT(DISTINCT c.person_id) AS n
+                FROM em JOIN claim c
+                  ON c.last_employer_id = em.e AND c.app_month BETWEEN em.m - (:window_months - 1) AND em.m
+               WHERE %s AND c.app_day <= :d
+               GROUP BY em.e, em.m)
+            SELECT c.claim_id, c.last_employer_id, hc.m, hc.h, nc.n
+              FROM claim c
+              JOIN hc ON hc.e = c.last_employer_id AND hc.m = c.app_month
+              JOIN nc ON nc.e = hc.e AND nc.m = hc.m
+             WHERE c.status <> 'WITHDRAWN' AND c.app_day BETWEEN :scopeStart AND :d
+               AND hc.h >= :min_headcount AND nc.n > hc.h * :share
+            """;
+
+    private final Employers employers;
+    private final String countedClaims;
+    private final String counted;
+    private final String metric;
+
+    /**
+     * @param countedClaims SQL condition on {@code c} for the claims counted in n
+     * @param counted       what n counts, in Chinese, for the evidence
+     */
+    ClaimShareRule(Employers employers, String countedClaims, String counted, String metric, String code, String name,
+                   String clause, Severity severity, String action, String share, String windowMonths, String minHeadcount) {
+        super(code, name, clause, severity, action, "share", share, "window_months", windowMonths, "min_headcount", minHeadcount);
+        this.employers = employers;
+        this.countedClaims = countedClaims;
+        this.counted = counted;
+        this.metric = metric;
+    }
+
+    private record Key(String employer, int month) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = employer.compareTo(o.employer);
+            return c != 0 ? c : Integer.compare(month, o.month);
+        }
+    }
+
+    @Override
+    public void screen(RuleRun run) {
+        BigDecimal share = run.decimal("share");
+        int window = run.integer("window_months");
+        Map<Key, int[]> alerts = new TreeMap<>(); // n, headcount, flagged
+        run.query(SQL.formatted(countedClaims), rs -> {
+            Key key = new Key(rs.getString("last_employer_id"), rs.getInt("m"));
+            int h = rs.getInt("h");
+            int n = rs.getInt("n");
+            run.flag(rs.getString("claim_id"), code() + " 该单位" + Months.format(key.month() - (window - 1)) + "至"
+                    + Months.format(key.month()) + counted + n + "人、参保" + h + "人，占比" + ratio(n, h) + "(阈值超过"
+                    + share.toPlainString() + ")");
+            alerts.computeIfAbsent(key, k -> new int[] {n, h, 0})[2]++;
+        });
+        Map<String, Employers.Info> info = employers.find(alerts.keySet().stream().map(Key::employer).toList());
+        alerts.forEach((key, v) -> {
+            Employers.Info e = info.get(key.employer());
+            YearMonth first = Months.toYearMonth(key.month() - (window - 1));
+            run.alert(new Alert(code(), severity(), "EMPLOYER", key.employer(), key.employer(), e == null ? null : e.name(),
+                    e == null ? null : e.regionCode(), first.atDay(1), Months.toYearMonth(key.month()).atEndOfMonth(), metric,
+                    ratio(v[0], v[1]), share.toPlainString(), v[2]));
+        });
+    }
+
+    static String ratio(int n, int h) {
+        return BigDecimal.valueOf(n).divide(BigDecimal.valueOf(h), 4, RoundingMode.HALF_UP).toPlainString();
+    }
+}

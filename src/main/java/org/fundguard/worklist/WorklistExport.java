@@ -1,0 +1,177 @@
+package org.fundguard.worklist;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.fundguard.config.JobDefinition;
+import org.fundguard.export.CsvTableWriter;
+import org.fundguard.run.Dialect;
+import org.fundguard.run.RunParameters;
+import org.fundguard.screening.ReviewDeadline;
+import org.fundguard.screening.Rule;
+import org.fundguard.screening.RuleCatalogue;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * worklist.csv with its by-region split, and alerts.csv (outputs.md), streamed from the stored
+ * flags of the run's as-of date in the contract's order.
+ */
+@Component
+public class WorklistExport {
+
+    public static final List<String> WORKLIST_HEADER = List.of("claim_id", "region_code", "person_id", "person_name",
+            "last_employer_id", "employer_name", "application_date", "separation_date", "status", "severity", "rules",
+            "evidence", "action", "review_deadline", "first_flagged_on", "is_new");
+    public static final List<String> ALERTS_HEADER = List.of("alert_id", "rule", "severity", "entity_type", "entity_id",
+            "entity_name", "region_code", "period_start", "period_end", "metric", "value", "threshold", "related_cases",
+            "first_raised_on", "is_new");
+
+    private final JdbcTemplate jdbc;
+    private final Dialect dialect;
+    private final Map<String, Rule> rules = new TreeMap<>();
+
+    public WorklistExport(JdbcTemplate jdbc, Dialect dialect, RuleCatalogue catalogue) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+        catalogue.all().forEach(r -> rules.put(r.code(), r));
+    }
+
+    /** Text ordered by code point on both databases (PostgreSQL would otherwise use the locale). */
+    private String ordered(String column) {
+        return dialect == Dialect.POSTGRESQL ? column + " COLLATE \"C\"" : column;
+    }
+
+    public Tasklet worklistStep() {
+        return (contribution, context) -> {
+            RunParameters run = RunParameters.of(context.getStepContext().getStepExecution().getJobExecution().getJobParameters());
+            writeWorklist(run, ReviewDeadline.of(JobDefinition.load(run.config())));
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    public Tasklet alertsStep() {
+        return (contribution, context) -> {
+            RunParameters run = RunParameters.of(context.getStepContext().getStepExecution().getJobExecution().getJobParameters());
+            writeAlerts(run);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /** One claim's flags gathered from consecutive rows. */
+    private static final class Case {
+        Object[] base;
+        String severity;
+        LocalDate applicationDate;
+        LocalDate firstFlagged;
+        final List<String> codes = new ArrayList<>();
+        final List<String> evidence = new ArrayList<>();
+    }
+
+    void writeWorklist(RunParameters run, ReviewDeadline deadline) {
+        Path out = run.outDir();
+        deleteSplit(out.resolve("by-region"), "worklist.csv");
+        Map<String, CsvTableWriter> regions = new TreeMap<>();
+        String sql = "SELECT f.item_id, f.rule, f.evidence, c.region_code, c.person_id, c.person_name, c.last_employer_id,"
+                + " e.employer_name, c.application_date, c.separation_date, c.status, ff.first_flagged_on,"
+                + " MIN(f.severity) OVER (PARTITION BY f.item_id) AS case_severity"
+                + " FROM case_flag f JOIN claim c ON c.claim_id = f.item_id"
+                + " LEFT JOIN employer e ON e.employer_id = c.last_employer_id"
+                + " JOIN flag_first ff ON ff.item_type = f.item_type AND ff.item_id = f.item_id"
+                + " WHERE f.as_of = ? AND f.item_type = 'CLAIM'"
+                + " ORDER BY case_severity, " + ordered("c.region_code") + ", " + ordered("f.item_id") + ", " + ordered("f.rule");
+        try (CsvTableWriter all = new CsvTableWriter(out.resolve("worklist.csv"), WORKLIST_HEADER)) {
+            Case[] current = {null};
+            jdbc.query(sql, rs -> {
+                String id = rs.getString("item_id");
+                if (current[0] != null && !current[0].base[0].equals(id)) {
+                    write(current[0], all, regions, out, run.asOf(), deadline);
+                    current[0] = null;
+                }
+                if (current[0] == null) {
+                    current[0] = start(rs);
+                }
+                current[0].codes.add(rs.getString("rule"));
+                current[0].evidence.add(rs.getString("evidence"));
+            }, run.asOf());
+            if (current[0] != null) {
+                write(current[0], all, regions, out, run.asOf(), deadline);
+            }
+        } finally {
+            regions.values().forEach(CsvTableWriter::close);
+        }
+    }
+
+    private static Case start(ResultSet rs) throws SQLException {
+        Case c = new Case();
+        c.applicationDate = rs.getObject("application_date", LocalDate.class);
+        c.firstFlagged = rs.getObject("first_flagged_on", LocalDate.class);
+        c.severity = rs.getString("case_severity");
+        c.base = new Object[] {rs.getString("item_id"), rs.getString("region_code"), rs.getString("person_id"),
+                rs.getString("person_name"), rs.getString("last_employer_id"), rs.getString("employer_name"), c.applicationDate,
+                rs.getObject("separation_date", LocalDate.class), rs.getString("status")};
+        return c;
+    }
+
+    private void write(Case c, CsvTableWriter all, Map<String, CsvTableWriter> regions, Path out, LocalDate asOf,
+                       ReviewDeadline deadline) {
+        Set<String> actions = new LinkedHashSet<>();
+        c.codes.forEach(code -> actions.add(rules.get(code).action()));
+        Object[] row = new Object[WORKLIST_HEADER.size()];
+        System.arraycopy(c.base, 0, row, 0, c.base.length);
+        row[9] = c.severity;
+        row[10] = String.join("|", c.codes);
+        row[11] = String.join("；", c.evidence);
+        row[12] = String.join("；", actions);
+        row[13] = deadline.deadline(c.applicationDate);
+        row[14] = c.firstFlagged;
+        row[15] = asOf.equals(c.firstFlagged) ? "Y" : "N";
+        all.row(row);
+        String region = (String) c.base[1];
+        regions.computeIfAbsent(region, r -> new CsvTableWriter(out.resolve("by-region").resolve(r).resolve("worklist.csv"),
+                WORKLIST_HEADER)).row(row);
+    }
+
+    void writeAlerts(RunParameters run) {
+        String sql = "SELECT a.*, af.first_raised_on FROM alert a JOIN alert_first af ON af.alert_id = a.alert_id WHERE a.as_of = ?"
+                + " ORDER BY a.severity, " + ordered("a.rule") + ", " + ordered("a.entity_id") + ", a.period_start, a.alert_id";
+        try (CsvTableWriter out = new CsvTableWriter(run.outDir().resolve("alerts.csv"), ALERTS_HEADER)) {
+            jdbc.query(sql, rs -> {
+                LocalDate first = rs.getObject("first_raised_on", LocalDate.class);
+                out.row(rs.getString("alert_id"), rs.getString("rule"), rs.getString("severity"), rs.getString("entity_type"),
+                        rs.getString("entity_id"), rs.getString("entity_name"), rs.getString("region_code"),
+                        rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
+                        rs.getString("metric"), new BigDecimal(rs.getString("metric_value")), new BigDecimal(rs.getString("threshold")),
+                        rs.getInt("related_cases"), first, run.asOf().equals(first) ? "Y" : "N");
+            }, run.asOf());
+        }
+    }
+
+    /** Removes the split files of an earlier attempt, so a region without cases tonight has no stale list. */
+    static void deleteSplit(Path dir, String fileName) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> regions = Files.list(dir)) {
+            for (Path region : regions.toList()) {
+                Files.deleteIfExists(region.resolve(fileName));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
