@@ -10,6 +10,7 @@ import org.fundguard.extract.ExtractFolder;
 import org.fundguard.extract.LoadSteps;
 import org.fundguard.job.ScreeningJobConfiguration;
 import org.fundguard.run.ContractException;
+import org.fundguard.run.Redact;
 import org.fundguard.run.RunLock;
 import org.fundguard.run.RunParameters;
 import org.slf4j.Logger;
@@ -76,8 +77,8 @@ public class ScreenRunner implements ApplicationRunner, ExitCodeGenerator {
         } catch (ContractException e) {
             fail(2, e.getMessage());
         } catch (RuntimeException e) {
-            log.error("run failed", e);
-            fail(1, rootMessage(e));
+            log.debug("run failed", e);
+            fail(1, rootMessage(e) + "; run the same command again to resume");
         }
     }
 
@@ -172,7 +173,7 @@ public class ScreenRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private void fail(int code, String message) {
         exitCode = code;
-        System.err.println("fundguard: " + message);
+        System.err.println("fundguard: " + Redact.text(message));
     }
 
     /** The sum of the heap pools' peak usage, for the benchmarks' memory figures. */
