@@ -122,7 +122,7 @@ public final class ScreenCommand {
     }
 
     static Charset charset(String name) {
-        return switch (name.toUpperCase()) {
+        return switch (name.toUpperCase(java.util.Locale.ROOT)) {
             case "UTF-8", "UTF8" -> StandardCharsets.UTF_8;
             case "GB18030", "GBK", "GB2312" -> Charset.forName("GB18030");
             default -> throw new ContractException("--charset " + name + ": use UTF-8 or GB18030");

@@ -16,7 +16,7 @@ import java.util.List;
  * A strict RFC 4180 reader that keeps track of physical lines, as extracts.md requires: a record
  * is numbered by the physical line it starts on, blank lines are skipped, and broken structure
  * ({@code "ab"c}, a quote inside an unquoted field, a quoted field still open after
- * {@value #MAX_RECORD_LINES} physical lines or at end of file) is reported as {@code BAD_CSV} at the
+ * {@value #MAX_RECORD_LINES} physical lines of its own or at end of file) is reported as {@code BAD_CSV} at the
  * record's first line, reading then resuming on the next physical line, so that one stray quote
  * cannot swallow the rest of the file.
  *
@@ -80,10 +80,12 @@ public final class CsvRecordReader implements Closeable {
         int i = 0;
         // states: 0 = start of field, 1 = unquoted, 2 = quoted, 3 = after closing quote
         int state = 0;
+        int quoteOpenedOn = 0; // index of the physical line (0 = first) on which the open quoted field began
         while (true) {
             if (i == line.length()) {
                 if (state == 2) {
-                    int linesUsed = 1 + (extraLines == null ? 0 : extraLines.size());
+                    int current = extraLines == null ? 0 : extraLines.size();
+                    int linesUsed = current - quoteOpenedOn + 1; // physical lines the open field spans so far
                     String more = linesUsed < MAX_RECORD_LINES ? physicalLine() : null;
                     if (more == null) {
                         if (extraLines != null) {
@@ -110,6 +112,7 @@ public final class CsvRecordReader implements Closeable {
                 case 0 -> {
                     if (c == '"') {
                         state = 2;
+                        quoteOpenedOn = extraLines == null ? 0 : extraLines.size();
                     } else if (c == ',') {
                         fields.add("");
                     } else {

@@ -3,6 +3,7 @@ package org.fundguard.extract;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -54,12 +55,16 @@ public enum FieldType {
     public Object parse(String value, ColumnSpec column, LocalDate asOf) {
         return switch (this) {
             case TEXT -> value.codePointCount(0, value.length()) <= column.maxLength() ? value : null;
-            case UPPER_TEXT -> value.codePointCount(0, value.length()) <= column.maxLength() ? value.toUpperCase() : null;
+            case UPPER_TEXT -> {
+                // upper-case first: the stored value is what must fit (ß becomes SS)
+                String upper = value.toUpperCase(Locale.ROOT);
+                yield upper.codePointCount(0, upper.length()) <= column.maxLength() ? upper : null;
+            }
             case DATE -> parseDate(value);
             case PERIOD -> parsePeriod(value);
             case AMOUNT -> AMOUNT_PATTERN.matcher(value).matches() ? new BigDecimal(value) : null;
             case ENUM -> {
-                String upper = value.toUpperCase();
+                String upper = value.toUpperCase(Locale.ROOT);
                 yield column.enumValues().contains(upper) ? upper : null;
             }
             case LEVEL -> value.length() == 1 && value.charAt(0) >= '1' && value.charAt(0) <= '5'

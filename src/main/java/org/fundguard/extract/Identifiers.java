@@ -2,6 +2,7 @@ package org.fundguard.extract;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -49,7 +50,10 @@ public final class Identifiers {
         if (value == null || value.length() != 18) {
             return null;
         }
-        String v = value.toUpperCase();
+        String v = value.toUpperCase(Locale.ROOT);
+        if (v.length() != 18) {
+            return null;
+        }
         for (int i = 0; i < 17; i++) {
             if (!isAsciiDigit(v.charAt(i))) {
                 return null;
@@ -95,10 +99,14 @@ public final class Identifiers {
 
     /** A valid 统一社会信用代码, upper-cased, or null. */
     public static String normaliseEmployerId(String value) {
-        if (value == null || value.length() != 18) {
+        if (value == null) {
             return null;
         }
-        String v = value.toUpperCase();
+        // upper-case first: a few characters (e.g. U+FB00) grow when upper-cased
+        String v = value.toUpperCase(Locale.ROOT);
+        if (v.length() != 18) {
+            return null;
+        }
         for (int i = 0; i < 18; i++) {
             if (CREDIT_ALPHABET.indexOf(v.charAt(i)) < 0) {
                 return null;

@@ -177,8 +177,8 @@ public final class RowValidator {
         if (v.length() != 18) {
             return "应为 18 位（实为 " + v.length() + " 位" + (v.length() == 15 ? "，15 位旧号码不受理" : "") + "）";
         }
-        String u = v.toUpperCase();
-        if (!u.substring(0, 17).chars().allMatch(c -> c >= '0' && c <= '9') || !(Character.isDigit(u.charAt(17)) || u.charAt(17) == 'X')) {
+        String u = v.toUpperCase(java.util.Locale.ROOT);
+        if (u.length() != 18 || !u.substring(0, 17).chars().allMatch(c -> c >= '0' && c <= '9') || !(Character.isDigit(u.charAt(17)) || u.charAt(17) == 'X')) {
             return "含非法字符";
         }
         if (!Identifiers.isProvinceCode(Integer.parseInt(u.substring(0, 2)))) {
@@ -195,7 +195,10 @@ public final class RowValidator {
         if (v.length() != 18) {
             return "应为 18 位（实为 " + v.length() + " 位）";
         }
-        String u = v.toUpperCase();
+        String u = v.toUpperCase(java.util.Locale.ROOT);
+        if (u.length() != 18) {
+            return "应为 18 位";
+        }
         return u.chars().allMatch(c -> Identifiers.CREDIT_ALPHABET.indexOf(c) >= 0)
                 ? "校验位错误（GB 32100）" : "含非法字符（不得含 I、O、Z、S、V）";
     }

@@ -1,0 +1,1 @@
+-- PostgreSQL counts VARCHAR(n) in characters, as extracts.md's text(n) does: nothing to change.
