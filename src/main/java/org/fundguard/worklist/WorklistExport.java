@@ -1,20 +1,12 @@
 package org.fundguard.worklist;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.fundguard.config.JobDefinition;
 import org.fundguard.export.CsvTableWriter;
 import org.fundguard.run.Dialect;
@@ -43,12 +35,14 @@ public class WorklistExport {
 
     private final JdbcTemplate jdbc;
     private final Dialect dialect;
-    private final Map<String, Rule> rules = new TreeMap<>();
+    private final CaseListWriter cases;
 
     public WorklistExport(JdbcTemplate jdbc, Dialect dialect, RuleCatalogue catalogue) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        Map<String, Rule> rules = new TreeMap<>();
         catalogue.all().forEach(r -> rules.put(r.code(), r));
+        this.cases = new CaseListWriter(rules);
     }
 
     /** Text ordered by code point on both databases (PostgreSQL would otherwise use the locale). */
@@ -72,20 +66,7 @@ public class WorklistExport {
         };
     }
 
-    /** One claim's flags gathered from consecutive rows. */
-    private static final class Case {
-        Object[] base;
-        String severity;
-        LocalDate applicationDate;
-        LocalDate firstFlagged;
-        final List<String> codes = new ArrayList<>();
-        final List<String> evidence = new ArrayList<>();
-    }
-
     void writeWorklist(RunParameters run, ReviewDeadline deadline) {
-        Path out = run.outDir();
-        deleteSplit(out.resolve("by-region"), "worklist.csv");
-        Map<String, CsvTableWriter> regions = new TreeMap<>();
         String sql = "SELECT f.item_id, f.rule, f.evidence, c.region_code, c.person_id, c.person_name, c.last_employer_id,"
                 + " e.employer_name, c.application_date, c.separation_date, c.status, ff.first_flagged_on,"
                 + " MIN(f.severity) OVER (PARTITION BY f.item_id) AS case_severity"
@@ -94,56 +75,20 @@ public class WorklistExport {
                 + " JOIN flag_first ff ON ff.item_type = f.item_type AND ff.item_id = f.item_id"
                 + " WHERE f.as_of = ? AND f.item_type = 'CLAIM'"
                 + " ORDER BY case_severity, " + ordered("c.region_code") + ", " + ordered("f.item_id") + ", " + ordered("f.rule");
-        try (CsvTableWriter all = new CsvTableWriter(out.resolve("worklist.csv"), WORKLIST_HEADER)) {
-            Case[] current = {null};
-            jdbc.query(sql, rs -> {
-                String id = rs.getString("item_id");
-                if (current[0] != null && !current[0].base[0].equals(id)) {
-                    write(current[0], all, regions, out, run.asOf(), deadline);
-                    current[0] = null;
-                }
-                if (current[0] == null) {
-                    current[0] = start(rs);
-                }
-                current[0].codes.add(rs.getString("rule"));
-                current[0].evidence.add(rs.getString("evidence"));
-            }, run.asOf());
-            if (current[0] != null) {
-                write(current[0], all, regions, out, run.asOf(), deadline);
+        cases.write(jdbc, sql, run.asOf(), run.outDir(), "worklist.csv", WORKLIST_HEADER, new CaseListWriter.Columns() {
+            @Override
+            public Object[] cells(ResultSet rs) throws SQLException {
+                return new Object[] {rs.getString("item_id"), rs.getString("region_code"), rs.getString("person_id"),
+                        rs.getString("person_name"), rs.getString("last_employer_id"), rs.getString("employer_name"),
+                        rs.getObject("application_date", LocalDate.class), rs.getObject("separation_date", LocalDate.class),
+                        rs.getString("status")};
             }
-        } finally {
-            regions.values().forEach(CsvTableWriter::close);
-        }
-    }
 
-    private static Case start(ResultSet rs) throws SQLException {
-        Case c = new Case();
-        c.applicationDate = rs.getObject("application_date", LocalDate.class);
-        c.firstFlagged = rs.getObject("first_flagged_on", LocalDate.class);
-        c.severity = rs.getString("case_severity");
-        c.base = new Object[] {rs.getString("item_id"), rs.getString("region_code"), rs.getString("person_id"),
-                rs.getString("person_name"), rs.getString("last_employer_id"), rs.getString("employer_name"), c.applicationDate,
-                rs.getObject("separation_date", LocalDate.class), rs.getString("status")};
-        return c;
-    }
-
-    private void write(Case c, CsvTableWriter all, Map<String, CsvTableWriter> regions, Path out, LocalDate asOf,
-                       ReviewDeadline deadline) {
-        Set<String> actions = new LinkedHashSet<>();
-        c.codes.forEach(code -> actions.add(rules.get(code).action()));
-        Object[] row = new Object[WORKLIST_HEADER.size()];
-        System.arraycopy(c.base, 0, row, 0, c.base.length);
-        row[9] = c.severity;
-        row[10] = String.join("|", c.codes);
-        row[11] = String.join("；", c.evidence);
-        row[12] = String.join("；", actions);
-        row[13] = deadline.deadline(c.applicationDate);
-        row[14] = c.firstFlagged;
-        row[15] = asOf.equals(c.firstFlagged) ? "Y" : "N";
-        all.row(row);
-        String region = (String) c.base[1];
-        regions.computeIfAbsent(region, r -> new CsvTableWriter(out.resolve("by-region").resolve(r).resolve("worklist.csv"),
-                WORKLIST_HEADER)).row(row);
+            @Override
+            public Object[] extra(Object[] cells) {
+                return new Object[] {deadline.deadline((LocalDate) cells[6])};
+            }
+        });
     }
 
     void writeAlerts(RunParameters run) {
@@ -158,20 +103,6 @@ public class WorklistExport {
                         rs.getString("metric"), new BigDecimal(rs.getString("metric_value")), new BigDecimal(rs.getString("threshold")),
                         rs.getInt("related_cases"), first, run.asOf().equals(first) ? "Y" : "N");
             }, run.asOf());
-        }
-    }
-
-    /** Removes the split files of an earlier attempt, so a region without cases tonight has no stale list. */
-    static void deleteSplit(Path dir, String fileName) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> regions = Files.list(dir)) {
-            for (Path region : regions.toList()) {
-                Files.deleteIfExists(region.resolve(fileName));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
