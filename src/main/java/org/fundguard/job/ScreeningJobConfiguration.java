@@ -5,6 +5,8 @@ import org.fundguard.extract.LoadSteps;
 import org.fundguard.run.RunParameters;
 import org.fundguard.run.RunSummary;
 import org.fundguard.screening.ScreeningSteps;
+import org.fundguard.service.ServiceLists;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.fundguard.worklist.WorklistExport;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -31,7 +33,7 @@ public class ScreeningJobConfiguration {
 
     @Bean
     public Job screeningJob(JobRepository repository, PlatformTransactionManager tm, LoadSteps load, ScreeningSteps screening,
-                            WorklistExport worklist, RunSummary summary) {
+                            WorklistExport worklist, ServiceLists service, RunSummary summary, JdbcTemplate jdbc) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, repository).start(step("stage-" + Extract.values()[0].extractName(),
                 load.stage(Extract.values()[0]), repository, tm));
         for (int i = 1; i < Extract.values().length; i++) {
@@ -45,16 +47,31 @@ public class ScreeningJobConfiguration {
                 .from(check).on("*").to(step("check-calendar", screening.checkCalendar(), repository, tm))
                 .next(step("merge-extracts", load.merge(), repository, tm))
                 .next(step("screen-claims", screening.screenClaims(), repository, tm))
+                .next(step("screen-subsidies", screening.screenSubsidies(), repository, tm))
                 .next(step("write-worklist", worklist.worklistStep(), repository, tm))
+                .next(step("write-subsidy-worklist", worklist.subsidyWorklistStep(), repository, tm))
                 .next(step("write-alerts", worklist.alertsStep(), repository, tm))
+                .next(step("write-service-lists", service.step(), repository, tm))
                 .next(step("write-rejects", load.rejects(), repository, tm))
                 .next(step("write-summary", summary(summary, "COMPLETED"), repository, tm))
+                .next(step("record-completion", recordCompletion(jdbc), repository, tm))
                 .end()
                 .build();
     }
 
     private static Step step(String name, Tasklet tasklet, JobRepository repository, PlatformTransactionManager tm) {
         return new StepBuilder(name, repository).tasklet(tasklet, tm).allowStartIfComplete(true).build();
+    }
+
+    /** Remembers the completed as-of date (SVC-04 counts decisions since the previous one). */
+    private static Tasklet recordCompletion(JdbcTemplate jdbc) {
+        return (contribution, context) -> {
+            RunParameters run = RunParameters.of(context.getStepContext().getStepExecution().getJobExecution().getJobParameters());
+            jdbc.update("DELETE FROM completed_run WHERE as_of = ? AND rerun = ?", run.asOf(), run.rerun());
+            jdbc.update("INSERT INTO completed_run (as_of, rerun, completed_at) VALUES (?, ?, ?)", run.asOf(), run.rerun(),
+                    java.sql.Timestamp.valueOf(java.time.LocalDateTime.now()));
+            return RepeatStatus.FINISHED;
+        };
     }
 
     private static Tasklet summary(RunSummary summary, String outcome) {

@@ -46,6 +46,18 @@ public record RunParameters(LocalDate asOf, long rerun, Path extracts, Path outR
                 config == null ? null : Path.of(config), medical == null ? null : Path.of(medical));
     }
 
+    /**
+     * The medical-insurance proxy-payment standards of SVC-07: {@code --medical-standards}, else
+     * {@code jobs/medical-standards.csv} of the installation ({@code fundguard.home}, default the
+     * working directory).
+     */
+    public Path medicalStandardsOrDefault() {
+        if (medicalStandards != null) {
+            return medicalStandards;
+        }
+        return Path.of(System.getProperty("fundguard.home", ".")).resolve("jobs").resolve("medical-standards.csv");
+    }
+
     public RunParameters withRerun(long n) {
         return new RunParameters(asOf, n, extracts, outRoot, charset, config, medicalStandards);
     }

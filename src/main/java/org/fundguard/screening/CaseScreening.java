@@ -3,6 +3,7 @@ package org.fundguard.screening;
 import java.time.LocalDate;
 import java.util.List;
 import org.fundguard.config.JobDefinition;
+import org.fundguard.extract.LoadedFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -20,18 +21,21 @@ public class CaseScreening {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ScreeningStore store;
+    private final LoadedFiles files;
 
-    public CaseScreening(NamedParameterJdbcTemplate jdbc, ScreeningStore store) {
+    public CaseScreening(NamedParameterJdbcTemplate jdbc, ScreeningStore store, LoadedFiles files) {
         this.jdbc = jdbc;
         this.store = store;
+        this.files = files;
     }
 
     public void screen(String itemType, List<? extends Rule> rules, LocalDate asOf, JobDefinition definition) {
         store.clear(asOf, itemType);
         store.clearAlerts(asOf, rules.stream().map(Rule::code).toList());
         for (Rule rule : rules) {
-            if (!RuleCatalogue.enabled(rule, definition)) {
-                log.info("{}: disabled by the job definition", rule.code());
+            String skipped = RuleCatalogue.skipReason(rule, definition, files);
+            if (skipped != null) {
+                log.info("{}: {}", rule.code(), skipped);
                 continue;
             }
             long start = System.nanoTime();

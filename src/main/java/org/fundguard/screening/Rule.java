@@ -1,6 +1,8 @@
 package org.fundguard.screening;
 
+import java.util.List;
 import java.util.Map;
+import org.fundguard.extract.Extract;
 
 /**
  * One screening rule of rules.md as one named unit: its stable code, the policy clause it
@@ -25,6 +27,14 @@ public interface Rule {
 
     /** Parameter name → default (the policy as written). */
     Map<String, String> defaults();
+
+    /**
+     * Optional extracts the rule needs: when one of them has never been loaded, the rule is
+     * skipped and the summary says why (extracts.md, "available").
+     */
+    default List<Extract> needs() {
+        return List.of();
+    }
 
     /** Computes the rule and reports its flags and alerts to {@code run}. */
     void screen(RuleRun run);

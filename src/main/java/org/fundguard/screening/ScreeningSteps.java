@@ -67,6 +67,14 @@ public class ScreeningSteps {
         };
     }
 
+    public Tasklet screenSubsidies() {
+        return (contribution, context) -> {
+            RunParameters run = parameters(context);
+            screening.screen("SUBSIDY", catalogue.subsidyRules(), run.asOf(), JobDefinition.load(run.config()));
+            return RepeatStatus.FINISHED;
+        };
+    }
+
     static LocalDate toDate(Object value) {
         if (value instanceof Date d) {
             return d.toLocalDate();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fundguard.config.JobDefinition;
+import org.fundguard.extract.LoadedFiles;
 import org.fundguard.run.RunParameters;
 import org.fundguard.run.RunSummary;
 import org.springframework.batch.core.job.JobExecution;
@@ -17,10 +18,12 @@ public class ScreeningSummary implements RunSummary.SummaryContributor {
 
     private final RuleCatalogue catalogue;
     private final JdbcTemplate jdbc;
+    private final LoadedFiles files;
 
-    public ScreeningSummary(RuleCatalogue catalogue, JdbcTemplate jdbc) {
+    public ScreeningSummary(RuleCatalogue catalogue, JdbcTemplate jdbc, LoadedFiles files) {
         this.catalogue = catalogue;
         this.jdbc = jdbc;
+        this.files = files;
     }
 
     @Override
@@ -36,8 +39,9 @@ public class ScreeningSummary implements RunSummary.SummaryContributor {
             r.put("name", rule.name());
             r.put("clause", rule.clause());
             r.put("severity", rule.severity().name());
-            if (!RuleCatalogue.enabled(rule, definition)) {
-                r.put("skipped", "disabled by the job definition (rule." + rule.code() + ".enabled=false)");
+            String skipped = RuleCatalogue.skipReason(rule, definition, files);
+            if (skipped != null) {
+                r.put("skipped", skipped);
             } else if (!screened) {
                 r.put("skipped", "the run stopped before screening");
             } else {

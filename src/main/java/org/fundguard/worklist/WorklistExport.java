@@ -29,6 +29,9 @@ public class WorklistExport {
     public static final List<String> WORKLIST_HEADER = List.of("claim_id", "region_code", "person_id", "person_name",
             "last_employer_id", "employer_name", "application_date", "separation_date", "status", "severity", "rules",
             "evidence", "action", "review_deadline", "first_flagged_on", "is_new");
+    public static final List<String> SUBSIDY_WORKLIST_HEADER = List.of("application_id", "region_code", "person_id",
+            "applicant_type", "certificate_no", "occupation_code", "level", "issuing_org_id", "issue_date", "amount",
+            "application_date", "status", "severity", "rules", "evidence", "action", "first_flagged_on", "is_new");
     public static final List<String> ALERTS_HEADER = List.of("alert_id", "rule", "severity", "entity_type", "entity_id",
             "entity_name", "region_code", "period_start", "period_end", "metric", "value", "threshold", "related_cases",
             "first_raised_on", "is_new");
@@ -54,6 +57,14 @@ public class WorklistExport {
         return (contribution, context) -> {
             RunParameters run = RunParameters.of(context.getStepContext().getStepExecution().getJobExecution().getJobParameters());
             writeWorklist(run, ReviewDeadline.of(JobDefinition.load(run.config())));
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    public Tasklet subsidyWorklistStep() {
+        return (contribution, context) -> {
+            RunParameters run = RunParameters.of(context.getStepContext().getStepExecution().getJobExecution().getJobParameters());
+            writeSubsidyWorklist(run);
             return RepeatStatus.FINISHED;
         };
     }
@@ -89,6 +100,21 @@ public class WorklistExport {
                 return new Object[] {deadline.deadline((LocalDate) cells[6])};
             }
         });
+    }
+
+    void writeSubsidyWorklist(RunParameters run) {
+        String sql = "SELECT f.item_id, f.rule, f.evidence, s.region_code, s.person_id, s.applicant_type, s.certificate_no,"
+                + " s.occupation_code, s.cert_level, s.issuing_org_id, s.issue_date, s.amount, s.application_date, s.status,"
+                + " ff.first_flagged_on, MIN(f.severity) OVER (PARTITION BY f.item_id) AS case_severity"
+                + " FROM case_flag f JOIN subsidy s ON s.application_id = f.item_id"
+                + " JOIN flag_first ff ON ff.item_type = f.item_type AND ff.item_id = f.item_id"
+                + " WHERE f.as_of = ? AND f.item_type = 'SUBSIDY'"
+                + " ORDER BY case_severity, " + ordered("s.region_code") + ", " + ordered("f.item_id") + ", " + ordered("f.rule");
+        cases.write(jdbc, sql, run.asOf(), run.outDir(), "subsidy-worklist.csv", SUBSIDY_WORKLIST_HEADER,
+                rs -> new Object[] {rs.getString("item_id"), rs.getString("region_code"), rs.getString("person_id"),
+                        rs.getString("applicant_type"), rs.getString("certificate_no"), rs.getString("occupation_code"),
+                        rs.getInt("cert_level"), rs.getString("issuing_org_id"), rs.getObject("issue_date", LocalDate.class),
+                        rs.getBigDecimal("amount"), rs.getObject("application_date", LocalDate.class), rs.getString("status")});
     }
 
     void writeAlerts(RunParameters run) {
