@@ -5,6 +5,7 @@ import org.fundguard.extract.LoadSteps;
 import org.fundguard.run.RunParameters;
 import org.fundguard.run.RunSummary;
 import org.fundguard.screening.ScreeningSteps;
+import org.fundguard.report.TrendReport;
 import org.fundguard.service.ServiceLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.fundguard.worklist.WorklistExport;
@@ -33,7 +34,8 @@ public class ScreeningJobConfiguration {
 
     @Bean
     public Job screeningJob(JobRepository repository, PlatformTransactionManager tm, LoadSteps load, ScreeningSteps screening,
-                            WorklistExport worklist, ServiceLists service, RunSummary summary, JdbcTemplate jdbc) {
+                            WorklistExport worklist, ServiceLists service, TrendReport trend, RunSummary summary,
+                            JdbcTemplate jdbc) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, repository).start(step("stage-" + Extract.values()[0].extractName(),
                 load.stage(Extract.values()[0]), repository, tm));
         for (int i = 1; i < Extract.values().length; i++) {
@@ -52,6 +54,7 @@ public class ScreeningJobConfiguration {
                 .next(step("write-subsidy-worklist", worklist.subsidyWorklistStep(), repository, tm))
                 .next(step("write-alerts", worklist.alertsStep(), repository, tm))
                 .next(step("write-service-lists", service.step(), repository, tm))
+                .next(step("write-trend-report", trend.step(), repository, tm))
                 .next(step("write-rejects", load.rejects(), repository, tm))
                 .next(step("write-summary", summary(summary, "COMPLETED"), repository, tm))
                 .next(step("record-completion", recordCompletion(jdbc), repository, tm))
