@@ -55,7 +55,19 @@ public class ExtractStager {
         this.dialect = dialect;
     }
 
+    /** Thrown when a stop was requested (SIGTERM) while a file was being read; the transaction rolls back. */
+    public static final class StopRequested extends RuntimeException {
+        StopRequested(String message) {
+            super(message);
+        }
+    }
+
     public Outcome stage(Extract extract, Path file, ExtractHeader header, Charset charset, LocalDate asOf) {
+        return stage(extract, file, header, charset, asOf, () -> false);
+    }
+
+    public Outcome stage(Extract extract, Path file, ExtractHeader header, Charset charset, LocalDate asOf,
+                         java.util.function.BooleanSupplier stopRequested) {
         String sha = sha256(file);
         var loaded = files.findLoaded(extract, sha);
         if (loaded.isPresent()) {
@@ -71,7 +83,7 @@ public class ExtractStager {
         jdbc.execute(dialect.truncate(extract.stagingTable()));
         long fileId = files.create(extract, file.toString(), sha, asOf, header.unknownColumns());
         try {
-            return new Outcome(read(extract, file, header, charset, asOf, fileId), false);
+            return new Outcome(read(extract, file, header, charset, asOf, fileId, stopRequested), false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (SQLException e) {
@@ -84,8 +96,8 @@ public class ExtractStager {
         return n == null ? 0 : n;
     }
 
-    private LoadedFile read(Extract extract, Path file, ExtractHeader header, Charset charset, LocalDate asOf, long fileId)
-            throws IOException, SQLException {
+    private LoadedFile read(Extract extract, Path file, ExtractHeader header, Charset charset, LocalDate asOf, long fileId,
+                            java.util.function.BooleanSupplier stopRequested) throws IOException, SQLException {
         RowValidator validator = new RowValidator(extract, header.fieldOfColumn(), header.fieldCount(), asOf);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         List<RejectLine> rejects = new ArrayList<>(REJECT_BATCH);
@@ -128,6 +140,9 @@ public class ExtractStager {
                     rejects.clear();
                 }
                 progress.tick(read);
+                if ((read & 0xFFF) == 0 && stopRequested.getAsBoolean()) {
+                    throw new StopRequested(extract.fileName() + ": stopped after " + read + " rows");
+                }
             }
         }
         files.addRejects(fileId, rejects, seq);

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.step.tasklet.StoppableTasklet;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,20 +56,39 @@ public class LoadSteps {
         return context.getStepContext().getStepExecution().getJobExecution();
     }
 
-    /** Validates one extract file into staging, or notes that an identical file was loaded before. */
+    /**
+     * Validates one extract file into staging, or notes that an identical file was loaded before.
+     * Stoppable: a stop request (SIGTERM) ends the step as STOPPED within a few thousand rows,
+     * its transaction rolled back, and the same command resumes it.
+     */
     public Tasklet stage(Extract extract) {
-        return (contribution, context) -> {
-            RunParameters run = parameters(context);
-            RunFiles runFiles = RunFiles.of(job(context));
-            ExtractFolder folder = ExtractFolder.inspect(run.extracts(), run.charset());
-            if (!folder.has(extract)) {
-                runFiles.remove(extract);
+        return new StoppableTasklet() {
+            private volatile boolean stop;
+
+            @Override
+            public RepeatStatus execute(StepContribution contribution, ChunkContext context) throws Exception {
+                RunParameters run = parameters(context);
+                RunFiles runFiles = RunFiles.of(job(context));
+                ExtractFolder folder = ExtractFolder.inspect(run.extracts(), run.charset());
+                if (!folder.has(extract)) {
+                    runFiles.remove(extract);
+                    return RepeatStatus.FINISHED;
+                }
+                var step = context.getStepContext().getStepExecution();
+                try {
+                    ExtractStager.Outcome outcome = stager.stage(extract, folder.file(extract), folder.header(extract),
+                            run.charset(), run.asOf(), () -> stop || step.isTerminateOnly());
+                    runFiles.put(extract, outcome.file().id(), outcome.alreadyLoaded());
+                } catch (ExtractStager.StopRequested e) {
+                    throw new JobInterruptedException(e.getMessage());
+                }
                 return RepeatStatus.FINISHED;
             }
-            ExtractStager.Outcome outcome = stager.stage(extract, folder.file(extract), folder.header(extract),
-                    run.charset(), run.asOf());
-            runFiles.put(extract, outcome.file().id(), outcome.alreadyLoaded());
-            return RepeatStatus.FINISHED;
+
+            @Override
+            public void stop() {
+                stop = true;
+            }
         };
     }
 

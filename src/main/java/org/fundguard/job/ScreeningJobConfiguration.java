@@ -1,5 +1,6 @@
 package org.fundguard.job;
 
+import org.fundguard.cli.GracefulStop;
 import org.fundguard.extract.Extract;
 import org.fundguard.extract.LoadSteps;
 import org.fundguard.run.RunParameters;
@@ -35,8 +36,8 @@ public class ScreeningJobConfiguration {
     @Bean
     public Job screeningJob(JobRepository repository, PlatformTransactionManager tm, LoadSteps load, ScreeningSteps screening,
                             WorklistExport worklist, ServiceLists service, TrendReport trend, RunSummary summary,
-                            JdbcTemplate jdbc) {
-        SimpleJobBuilder job = new JobBuilder(JOB_NAME, repository).start(step("stage-" + Extract.values()[0].extractName(),
+                            JdbcTemplate jdbc, GracefulStop gracefulStop) {
+        SimpleJobBuilder job = new JobBuilder(JOB_NAME, repository).listener(gracefulStop).start(step("stage-" + Extract.values()[0].extractName(),
                 load.stage(Extract.values()[0]), repository, tm));
         for (int i = 1; i < Extract.values().length; i++) {
             Extract extract = Extract.values()[i];
