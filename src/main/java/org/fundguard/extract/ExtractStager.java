@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.fundguard.run.Dialect;
 import org.fundguard.run.Progress;
@@ -165,10 +164,9 @@ public class ExtractStager {
     private long[] rejectDuplicates(Extract extract, Path file, Charset charset, long fileId, long seq) throws IOException {
         String stg = extract.stagingTable();
         String keys = String.join(", ", extract.dbKey());
-        String join = extract.dbKey().stream().map(k -> "s." + k + " = d." + k).collect(Collectors.joining(" AND "));
-        String duplicates = "SELECT s.line_no, d.first_line FROM " + stg + " s JOIN (SELECT " + keys
-                + ", MIN(line_no) AS first_line FROM " + stg + " GROUP BY " + keys + " HAVING COUNT(*) > 1) d ON " + join
-                + " WHERE s.line_no > d.first_line";
+        // a window, not a join with a grouped derived table: H2 would re-run the grouping per row
+        String duplicates = "SELECT line_no, first_line FROM (SELECT line_no, MIN(line_no) OVER (PARTITION BY " + keys
+                + ") AS first_line FROM " + stg + ") x WHERE line_no > first_line";
         TreeMap<Long, Long> firstLineOf = new TreeMap<>();
         jdbc.query(duplicates, rs -> {
             firstLineOf.put(rs.getLong(1), rs.getLong(2));
@@ -180,7 +178,12 @@ public class ExtractStager {
         for (Long line : firstLineOf.keySet()) {
             droppedWarnings += jdbc.update("DELETE FROM load_reject WHERE file_id = ? AND line_no = ? AND severity = 'WARN'", fileId, line);
         }
-        jdbc.update("DELETE FROM " + stg + " WHERE line_no IN (SELECT line_no FROM (" + duplicates + ") x)");
+        Long[] lines = firstLineOf.keySet().toArray(Long[]::new);
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("DELETE FROM " + stg + " WHERE line_no = ANY (?)");
+            ps.setArray(1, c.createArrayOf("BIGINT", lines));
+            return ps;
+        });
         String column = String.join("+", extract.key());
         List<RejectLine> rejects = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file); CsvRecordReader reader = new CsvRecordReader(in, charset)) {

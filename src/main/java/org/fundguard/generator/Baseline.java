@@ -119,16 +119,9 @@ final class Baseline {
         return Math.max(380, activeEmployers(persons) / 10);
     }
 
-    /** Rough lower bounds of the baseline's rows per file (used to size the bad-row budget). */
-    static long estimatedRows(Extract e, int persons, int months) {
-        return switch (e) {
-            case EMPLOYERS -> activeEmployers(persons) + dormantEmployers(persons);
-            case CONTRIBUTIONS -> (long) (0.7 * persons * months);
-            case CLAIMS, REGISTRATIONS -> (long) (0.02 * persons);
-            case MEDICAL -> (long) (0.04 * persons);
-            case CERTIFICATES -> (long) (0.15 * persons);
-            case SUBSIDIES -> (long) (0.01 * persons);
-        };
+    /** Rows of employers.csv written by the baseline. */
+    static long employerRows(int persons) {
+        return activeEmployers(persons) + dormantEmployers(persons);
     }
 
     String anEmployerId() {
@@ -232,7 +225,7 @@ final class Baseline {
         boolean male = r.nextInt(100) < 54;
         int e0 = pickEmployer(r);
         int city = empCity[e0];
-        int age = male ? 20 + (r.nextInt(21) + r.nextInt(21)) : 20 + (r.nextInt(17) + r.nextInt(18));
+        int age = male ? 22 + (r.nextInt(20) + r.nextInt(20)) : 22 + (r.nextInt(17) + r.nextInt(17));
         LocalDate birth = asOf.minusYears(age).minusDays(r.nextInt(365));
         int dr = r.nextInt(100);
         String district = dr < 72 ? Geo.CITIES[city].district(r)

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,12 +91,12 @@ final class CaseListWriter {
         c.codes.forEach(code -> actions.add(rules.get(code).action()));
         Object[] extra = columns.extra(c.cells);
         List<Object> row = new ArrayList<>(header.size());
-        row.addAll(List.of(c.cells));
+        row.addAll(Arrays.asList(c.cells)); // cells may be null (an employer no extract delivered)
         row.add(c.severity);
         row.add(String.join("|", c.codes));
         row.add(String.join("；", c.evidence));
         row.add(String.join("；", actions));
-        row.addAll(List.of(extra));
+        row.addAll(Arrays.asList(extra));
         row.add(c.firstFlagged);
         row.add(asOf.equals(c.firstFlagged) ? "Y" : "N");
         Object[] cells = row.toArray();

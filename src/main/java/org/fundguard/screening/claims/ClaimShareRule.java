@@ -41,7 +41,7 @@ abstract class ClaimShareRule extends AbstractRule implements ClaimRule {
               JOIN hc ON hc.e = c.last_employer_id AND hc.m = c.app_month
               JOIN nc ON nc.e = hc.e AND nc.m = hc.m
              WHERE c.status <> 'WITHDRAWN' AND c.app_day BETWEEN :scopeStart AND :d
-               AND hc.h >= :min_headcount AND nc.n > hc.h * :share
+               AND hc.h >= :min_headcount AND nc.n > hc.h * CAST(:share AS DECIMAL(12, 6))
             """;
 
     private final Employers employers;
