@@ -21,27 +21,26 @@ import org.fundguard.screening.Severity;
  */
 abstract class ClaimShareRule extends AbstractRule implements ClaimRule {
 
+    /**
+     * One row per employer and application month of an in-scope claim, with its headcount and
+     * claimant count as correlated counts over indexed ranges; the claims are then joined to it.
+     * (Joining grouped derived tables to each other would make H2 re-run one per row of the other.)
+     */
     private static final String SQL = """
             WITH em AS (
               SELECT DISTINCT last_employer_id AS e, app_month AS m FROM claim
-               WHERE status <> 'WITHDRAWN' AND app_day BETWEEN :scopeStart AND :d),
-            hc AS (
-              SELECT em.e, em.m, COUNT(DISTINCT k.person_id) AS h
-                FROM em JOIN contribution k
-                  ON k.employer_id = em.e AND k.period_month BETWEEN em.m - (:window_months - 1) AND em.m
-               GROUP BY em.e, em.m),
-            nc AS (
-              SELECT em.e, em.m, COUNT(DISTINCT c.person_id) AS n
-                FROM em JOIN claim c
-                  ON c.last_employer_id = em.e AND c.app_month BETWEEN em.m - (:window_months - 1) AND em.m
-               WHERE %s AND c.app_day <= :d
-               GROUP BY em.e, em.m)
-            SELECT c.claim_id, c.last_employer_id, hc.m, hc.h, nc.n
-              FROM claim c
-              JOIN hc ON hc.e = c.last_employer_id AND hc.m = c.app_month
-              JOIN nc ON nc.e = hc.e AND nc.m = hc.m
+               WHERE status <> 'WITHDRAWN' AND app_day BETWEEN :scopeStart AND :d)
+            SELECT c.claim_id, c.last_employer_id, x.m, x.h, x.n
+              FROM (SELECT em.e, em.m,
+                           (SELECT COUNT(DISTINCT k.person_id) FROM contribution k
+                             WHERE k.employer_id = em.e AND k.period_month BETWEEN em.m - (:window_months - 1) AND em.m) AS h,
+                           (SELECT COUNT(DISTINCT c2.person_id) FROM claim c2
+                             WHERE c2.last_employer_id = em.e AND c2.app_month BETWEEN em.m - (:window_months - 1) AND em.m
+                               AND %s AND c2.app_day <= :d) AS n
+                      FROM em) x
+              JOIN claim c ON c.last_employer_id = x.e AND c.app_month = x.m
              WHERE c.status <> 'WITHDRAWN' AND c.app_day BETWEEN :scopeStart AND :d
-               AND hc.h >= :min_headcount AND nc.n > hc.h * CAST(:share AS DECIMAL(12, 6))
+               AND x.h >= :min_headcount AND x.n > x.h * CAST(:share AS DECIMAL(12, 6))
             """;
 
     private final Employers employers;
@@ -50,7 +49,7 @@ abstract class ClaimShareRule extends AbstractRule implements ClaimRule {
     private final String metric;
 
     /**
-     * @param countedClaims SQL condition on {@code c} for the claims counted in n
+     * @param countedClaims SQL condition on {@code c2} for the claims counted in n
      * @param counted       what n counts, in Chinese, for the evidence
      */
     ClaimShareRule(Employers employers, String countedClaims, String counted, String metric, String code, String name,

@@ -17,6 +17,28 @@ abstract class ContributionStreakRule extends AbstractRule implements ClaimRule 
             cl AS (SELECT claim_id, person_id, last_employer_id, sep_month FROM claim
                     WHERE status <> 'WITHDRAWN' AND app_day BETWEEN :scopeStart AND :d)""";
 
+    /**
+     * Claims with at least one period up to the separation month: the latest island's streak. The
+     * windowed set drives the query (H2 would re-run it per claim if it were joined as the inner side).
+     */
+    private static final String STREAKS = "SELECT r.claim_id, r.l, r.l - r.first_p + 1 AS streak FROM ranked r"
+            + " WHERE r.rn = 1 AND r.l - r.first_p + 1 < :min_months";
+
+    /** Claims without any contribution period up to the separation month: streak 0 (index lookups only). */
+    static final String NO_PERIOD_LAST_EMPLOYER = """
+            SELECT c.claim_id FROM claim c
+             WHERE c.status <> 'WITHDRAWN' AND c.app_day BETWEEN :scopeStart AND :d AND :min_months > 0
+               AND NOT EXISTS (SELECT 1 FROM contribution k WHERE k.person_id = c.person_id
+                                 AND k.employer_id = c.last_employer_id AND k.period_month <= c.sep_month)
+            """;
+
+    static final String NO_PERIOD_ANY_EMPLOYER = """
+            SELECT c.claim_id FROM claim c
+             WHERE c.status <> 'WITHDRAWN' AND c.app_day BETWEEN :scopeStart AND :d AND :min_months > 0
+               AND NOT EXISTS (SELECT 1 FROM contribution k WHERE k.person_id = c.person_id
+                                 AND k.period_month <= c.sep_month)
+            """;
+
     /** Islands of consecutive periods of a person with the claim's last employer. */
     static final String LAST_EMPLOYER = "WITH " + CLAIMS + """
             ,
@@ -32,9 +54,7 @@ abstract class ContributionStreakRule extends AbstractRule implements ClaimRule 
                               ROW_NUMBER() OVER (PARTITION BY cl.claim_id ORDER BY isl.first_p DESC) AS rn
                          FROM cl JOIN isl ON isl.person_id = cl.person_id AND isl.employer_id = cl.last_employer_id
                                          AND isl.first_p <= cl.sep_month)
-            """ + "SELECT cl.claim_id, r.l, COALESCE(r.l - r.first_p + 1, 0) AS streak"
-            + " FROM cl LEFT JOIN ranked r ON r.claim_id = cl.claim_id AND r.rn = 1"
-            + " WHERE COALESCE(r.l - r.first_p + 1, 0) < :min_months";
+            """ + STREAKS;
 
     /** Islands of consecutive periods of a person with any employer. */
     static final String ANY_EMPLOYER = "WITH " + CLAIMS + """
@@ -48,29 +68,25 @@ abstract class ContributionStreakRule extends AbstractRule implements ClaimRule 
             ranked AS (SELECT cl.claim_id, isl.first_p, LEAST(isl.last_p, cl.sep_month) AS l,
                               ROW_NUMBER() OVER (PARTITION BY cl.claim_id ORDER BY isl.first_p DESC) AS rn
                          FROM cl JOIN isl ON isl.person_id = cl.person_id AND isl.first_p <= cl.sep_month)
-            """ + "SELECT cl.claim_id, r.l, COALESCE(r.l - r.first_p + 1, 0) AS streak"
-            + " FROM cl LEFT JOIN ranked r ON r.claim_id = cl.claim_id AND r.rn = 1"
-            + " WHERE COALESCE(r.l - r.first_p + 1, 0) < :min_months";
+            """ + STREAKS;
 
     private final String sql;
+    private final String noPeriodSql;
     private final String with;
 
-    ContributionStreakRule(String sql, String with, String code, String name, String clause, Severity severity,
-                           String action, String minMonths) {
+    ContributionStreakRule(String sql, String noPeriodSql, String with, String code, String name, String clause,
+                           Severity severity, String action, String minMonths) {
         super(code, name, clause, severity, action, "min_months", minMonths);
         this.sql = sql;
+        this.noPeriodSql = noPeriodSql;
         this.with = with;
     }
 
     @Override
     public void screen(RuleRun run) {
         int min = run.integer("min_months");
-        run.query(sql, rs -> {
-            int streak = rs.getInt("streak");
-            String evidence = streak == 0
-                    ? code() + " 离职前" + with + "无缴费记录(阈值" + min + "个月)"
-                    : code() + " " + with + "连续缴费" + streak + "个月，截至" + Months.format(rs.getInt("l")) + "(阈值" + min + "个月)";
-            run.flag(rs.getString("claim_id"), evidence);
-        });
+        run.query(sql, rs -> run.flag(rs.getString("claim_id"), code() + " " + with + "连续缴费" + rs.getInt("streak") + "个月，截至"
+                + Months.format(rs.getInt("l")) + "(阈值" + min + "个月)"));
+        run.query(noPeriodSql, rs -> run.flag(rs.getString("claim_id"), code() + " 离职前" + with + "无缴费记录(阈值" + min + "个月)"));
     }
 }
