@@ -26,6 +26,8 @@ public final class Cli {
     public static synchronized Result run(String databaseUrl, String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.add("--spring.datasource.url=" + databaseUrl);
+        // progress lines are for cron mails; in the test log they would drown the test results
+        all.add("--logging.level.org.fundguard=" + System.getProperty("fundguard.test.log", "WARN"));
         if (databaseUrl.startsWith("jdbc:postgresql")) {
             all.add("--spring.datasource.username=postgres");
             all.add("--spring.datasource.password=");
