@@ -13,6 +13,7 @@ import org.fundguard.run.ContractException;
 import org.fundguard.run.Redact;
 import org.fundguard.run.RunLock;
 import org.fundguard.run.RunParameters;
+import org.fundguard.service.ServiceLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -69,7 +70,7 @@ public class ScreenRunner implements ApplicationRunner, ExitCodeGenerator {
         try {
             RunParameters run = ScreenCommand.parse(args);
             ExtractFolder.inspect(run.extracts(), run.charset());
-            JobDefinition.load(run.config());
+            ServiceLists.validate(JobDefinition.load(run.config()));
             if (run.medicalStandards() != null && !Files.isReadable(run.medicalStandards())) {
                 throw new ContractException("--medical-standards " + run.medicalStandards() + ": cannot read the file");
             }
