@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's first command, end to end: the shipped sample-data screened as of 2026-11-25
- * completes, every claim and subsidy rule fires at least once, rejects and the summary are
- * written, and a rerun gives byte-identical outputs.
+ * completes, every claim and subsidy rule fires at least once, every service list is filled,
+ * rejects, trend report and summary are written, and a rerun gives byte-identical outputs.
  */
 abstract class SampleDataTests {
 
@@ -53,6 +53,11 @@ abstract class SampleDataTests {
             assertThat(subsidies).as(rule).anyMatch(r -> List.of(r.get("rules").split("\\|")).contains(rule));
         }
         assertThat(s.alerts()).extracting(a -> a.get("rule")).contains("LN-01", "LN-02", "NAT-01", "NAT-06", "SKL-04", "SKL-06");
+        for (String list : List.of("review-deadlines", "registration-push", "rejection-without-reason", "sms-outbox",
+                "voluntary-recheck", "transitional-continuation", "medical-refunds")) {
+            assertThat(Screened.csv(dir.resolve("service/" + list + ".csv"))).as(list).isNotEmpty();
+        }
+        assertThat(Files.readString(dir.resolve("trend/report.html"))).contains("<svg").doesNotContain("<script src");
         for (String extract : List.of("employers", "contributions", "claims", "subsidies", "certificates", "registrations", "medical")) {
             assertThat(Screened.csv(dir.resolve("rejects/" + extract + ".csv"))).as(extract).isNotEmpty();
         }
