@@ -17,27 +17,25 @@ import org.springframework.stereotype.Component;
  * {@code paid >= factor × base} and {@code paid − base >= min_increase}, for every m in
  * [month(D) − 11, month(D)].
  *
- * <p>SQL sums per city and month and joins each month of the 12 to the sums of its baseline months
- * (one row per city and month with a payment); the comparisons are then exact BigDecimal arithmetic
+ * <p>SQL sums per city and month; each month of the 12 then gets the sum of its baseline months
+ * (one row per city and month with a payment); the comparisons are exact BigDecimal arithmetic
  * with the mean's division multiplied out: {@code paid × B >= factor × S} and
  * {@code paid × B − S >= min_increase × B}, S the baseline sum.
  */
 @Component
 public class SubsidyAmountSurge extends SubsidyRuleBase {
 
+    /** Paid sums per city and month (a few hundred rows); the baseline is summed in Java (H2 would re-run a self-joined CTE per row). */
     static final String SQL = """
-            WITH paid AS (
-              SELECT SUBSTRING(s.region_code, 1, 4) AS k, s.paid_month AS m, SUM(s.amount) AS amount, COUNT(*) AS n
-                FROM subsidy s
-               WHERE s.status = 'PAID' AND s.paid_day <= :d AND s.app_day <= :d
-                 AND s.paid_month BETWEEN :dMonth - 11 - :baseline_months AND :dMonth
-               GROUP BY SUBSTRING(s.region_code, 1, 4), s.paid_month)
-            SELECT x.k, x.m, x.amount, x.n, COALESCE(SUM(y.amount), 0) AS baseline_sum
-              FROM paid x LEFT JOIN paid y ON y.k = x.k AND y.m BETWEEN x.m - :baseline_months AND x.m - 1
-             WHERE x.m >= :dMonth - 11
-             GROUP BY x.k, x.m, x.amount, x.n
-             ORDER BY x.k, x.m
+            SELECT SUBSTRING(s.region_code, 1, 4) AS k, s.paid_month AS m, SUM(s.amount) AS amount, COUNT(*) AS n
+              FROM subsidy s
+             WHERE s.status = 'PAID' AND s.paid_day <= :d AND s.app_day <= :d
+               AND s.paid_month BETWEEN :dMonth - 11 - :baseline_months AND :dMonth
+             GROUP BY SUBSTRING(s.region_code, 1, 4), s.paid_month
             """;
+
+    private record Paid(BigDecimal amount, int n) {
+    }
 
     public SubsidyAmountSurge() {
         super("SKL-06", "SUBSIDY_AMOUNT_SURGE",
@@ -55,18 +53,26 @@ public class SubsidyAmountSurge extends SubsidyRuleBase {
             throw new ContractException("job parameter " + RuleRun.key(this, "baseline_months") + " must be at least 1");
         }
         BigDecimal b = BigDecimal.valueOf(months);
-        run.query(SQL, rs -> {
-            BigDecimal paid = rs.getBigDecimal("amount");
-            BigDecimal sum = rs.getBigDecimal("baseline_sum");
-            BigDecimal paidTimesB = paid.multiply(b);
+        java.util.Map<String, java.util.TreeMap<Integer, Paid>> byCity = new java.util.TreeMap<>();
+        run.query(SQL, rs -> byCity.computeIfAbsent(rs.getString("k"), k -> new java.util.TreeMap<>())
+                .put(rs.getInt("m"), new Paid(rs.getBigDecimal("amount"), rs.getInt("n"))));
+        byCity.forEach((k, months12) -> months12.forEach((month, p) -> {
+            if (month < run.asOfMonth() - 11) {
+                return; // a baseline month only
+            }
+            BigDecimal sum = BigDecimal.ZERO; // missing months count as 0
+            for (Paid base : months12.subMap(month - months, true, month - 1, true).values()) {
+                sum = sum.add(base.amount());
+            }
+            BigDecimal paidTimesB = p.amount().multiply(b);
             if (paidTimesB.compareTo(factor.multiply(sum)) >= 0 && paidTimesB.subtract(sum).compareTo(minIncrease.multiply(b)) >= 0) {
-                String city = rs.getString("k") + "00";
-                YearMonth m = Months.toYearMonth(rs.getInt("m"));
+                String city = k + "00";
+                YearMonth m = Months.toYearMonth(month);
                 // related_cases: the PAID applications of the city paid in the month (what the value sums)
                 run.alert(new Alert(code(), severity(), "REGION", city, city, null, city, m.atDay(1), m.atEndOfMonth(),
-                        "paid_amount", money(paid), threshold(factor, sum, b), rs.getInt("n")));
+                        "paid_amount", money(p.amount()), threshold(factor, sum, b), p.n()));
             }
-        });
+        }));
     }
 
     /**
