@@ -1,7 +1,9 @@
 package org.fundguard;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import org.fundguard.generator.DataGenerator;
+import org.fundguard.run.Redact;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -12,10 +14,39 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class FundGuardApplication {
 
+    /** H2: "Database may be already in use" — the embedded file database is held by another process. */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("generate")) {
             System.exit(DataGenerator.run(Arrays.copyOfRange(args, 1, args.length)));
         }
-        System.exit(SpringApplication.exit(SpringApplication.run(FundGuardApplication.class, args)));
+        int code;
+        try {
+            code = SpringApplication.exit(SpringApplication.run(FundGuardApplication.class, args));
+        } catch (RuntimeException e) {
+            code = startupFailure(e);
+        }
+        System.exit(code);
+    }
+
+    /**
+     * The application could not start (typically the database): one line on standard error and
+     * the contract's exit code — 3 when the embedded H2 database is held by another run, else 1.
+     */
+    static int startupFailure(Throwable e) {
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            root = t;
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                System.err.println("fundguard: another run is in progress on this database (the H2 database files are in use"
+                        + " by another process); nothing was done");
+                return 3;
+            }
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        System.err.println("fundguard: cannot start: " + Redact.text(message.replace('\n', ' '))
+                + "; run the same command again once this is fixed");
+        return 1;
     }
 }

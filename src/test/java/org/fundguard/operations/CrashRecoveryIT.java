@@ -68,6 +68,56 @@ class CrashRecoveryIT {
         killAndResume(Databases.postgres(), "postgres", marker, tmp);
     }
 
+    @org.junit.jupiter.api.Test
+    void aSecondRunWhileOneIsRunningExits3AndTheFirstCompletes(@TempDir Path tmp) throws Exception {
+        String url = h2(tmp.resolve("db"));
+        Run first = Run.start(url, "sa", extracts, tmp.resolve("out"), tmp.resolve("first.log"));
+        assertThat(first.waitForLog("employers.csv:", Duration.ofMinutes(2))).isTrue();
+
+        Run second = Run.start(url, "sa", extracts, tmp.resolve("out2"), tmp.resolve("second.log"));
+
+        assertThat(second.waitFor()).isEqualTo(3);
+        // on H2 the embedded database's file lock already turns the second process away
+        assertThat(Files.readString(tmp.resolve("second.log"))).contains("another run").contains("nothing was done");
+        assertThat(first.waitFor()).isZero();
+        assertThat(tmp.resolve("out2")).doesNotExist();
+    }
+
+    @org.junit.jupiter.api.Test
+    void onPostgresASecondRunWhileOneIsRunningExits3NamingTheRunningDate(@TempDir Path tmp) throws Exception {
+        // PostgreSQL is fast: a larger night keeps the first run busy while the second starts
+        Path big = tmp.resolve("big");
+        assertThat(DataGenerator.run(new String[] {"--out", big.toString(), "--persons", "60000", "--seed", "6",
+                "--as-of", AS_OF, "--quiet"})).isZero();
+        String url = Databases.postgres();
+        Run first = Run.start(url, "postgres", big, tmp.resolve("out"), tmp.resolve("first.log"));
+        assertThat(first.waitForLog("employers.csv:", Duration.ofMinutes(2))).isTrue();
+
+        Run second = Run.start(url, "postgres", big, tmp.resolve("out2"), tmp.resolve("second.log"));
+
+        assertThat(second.waitFor()).isEqualTo(3);
+        assertThat(Files.readString(tmp.resolve("second.log"))).contains("another run (as-of " + AS_OF).contains("nothing was done");
+        assertThat(first.waitFor()).isZero();
+        assertThat(tmp.resolve("out2")).doesNotExist();
+    }
+
+    @org.junit.jupiter.api.Test
+    void sigtermStopsTheRunAsStoppedAndTheSameCommandResumesIt(@TempDir Path tmp) throws Exception {
+        String url = h2(tmp.resolve("db"));
+        Path out = tmp.resolve("out");
+        Run run = Run.start(url, "sa", extracts, out, tmp.resolve("stopped.log"));
+        assertThat(run.waitForLog("medical.csv: merged", Duration.ofMinutes(2))).isTrue();
+
+        run.process().destroy(); // SIGTERM
+
+        assertThat(run.waitFor()).isNotZero();
+        assertThat(Files.readString(tmp.resolve("stopped.log"))).contains("stop requested").contains("STOPPED");
+        Run resumed = Run.start(url, "sa", extracts, out, tmp.resolve("resumed.log"));
+        assertThat(resumed.waitFor()).isZero();
+        assertThat(Files.readString(tmp.resolve("resumed.log"))).contains("resuming the run that ended STOPPED");
+        assertThat(outputs(out.resolve(AS_OF))).isEqualTo(reference);
+    }
+
     void killAndResume(String url, String user, String marker, Path tmp) throws Exception {
         Path out = tmp.resolve("out");
         Path log = tmp.resolve("killed.log");
@@ -143,6 +193,21 @@ class CrashRecoveryIT {
                 throw new AssertionError("run did not finish; log " + log);
             }
             return process.exitValue();
+        }
+
+        /** Waits until the log shows {@code marker}; false when the run ended first. */
+        boolean waitForLog(String marker, Duration timeout) throws Exception {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(marker)) {
+                    return true;
+                }
+                if (!process.isAlive()) {
+                    return false;
+                }
+                Thread.sleep(20);
+            }
+            return false;
         }
 
         /** SIGKILL as soon as the log shows {@code marker}; false when the run ended first. */
