@@ -40,9 +40,21 @@ abstract class SampleDataTests {
         String[] args = {"screen", "--extracts", Path.of("sample-data").toAbsolutePath().toString(), "--as-of", AS_OF,
                 "--out", out.toString()};
 
-        Cli.Result first = Cli.run(url, args);
+        System.setProperty("fundguard.test.log", "INFO"); // the full progress log, as cron gets it
+        Cli.Result first;
+        try {
+            first = Cli.run(url, args);
+        } finally {
+            System.clearProperty("fundguard.test.log");
+        }
 
         assertThat(first.exitCode()).isZero();
+        // the temporary folder's random name is digits too: leave it out of the scan
+        assertThat(first.stderr().replace(tmp.toString(), "<tmp>")).contains("contributions.csv").contains("completed")
+                .as("no ID number, mobile phone or account number in the log")
+                .doesNotContainPattern("(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])")
+                .doesNotContainPattern("(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+                .doesNotContainPattern("(?<![0-9])[0-9]{12,19}(?![0-9])");
         Path dir = out.resolve(AS_OF);
         Screened s = Screened.read(0, dir);
         for (String rule : CLAIM_RULES) {
