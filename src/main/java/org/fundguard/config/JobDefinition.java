@@ -108,14 +108,4 @@ public final class JobDefinition {
         return Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
-    /** Serialised form, carried as a job parameter so that a restart uses the same definition. */
-    public Map<String, String> asMap() {
-        return effective();
-    }
-
-    public static JobDefinition fromMap(Map<String, String> map, String source) {
-        JobDefinition definition = defaults();
-        definition.values.putAll(map);
-        return new JobDefinition(definition.values, source);
-    }
 }

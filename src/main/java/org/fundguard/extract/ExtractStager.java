@@ -174,11 +174,13 @@ public class ExtractStager {
         if (firstLineOf.isEmpty()) {
             return new long[] {0, 0};
         }
-        int droppedWarnings = 0;
-        for (Long line : firstLineOf.keySet()) {
-            droppedWarnings += jdbc.update("DELETE FROM load_reject WHERE file_id = ? AND line_no = ? AND severity = 'WARN'", fileId, line);
-        }
         Long[] lines = firstLineOf.keySet().toArray(Long[]::new);
+        int droppedWarnings = jdbc.update(c -> {
+            var ps = c.prepareStatement("DELETE FROM load_reject WHERE file_id = ? AND severity = 'WARN' AND line_no = ANY (?)");
+            ps.setLong(1, fileId);
+            ps.setArray(2, c.createArrayOf("BIGINT", lines));
+            return ps;
+        });
         jdbc.update(c -> {
             var ps = c.prepareStatement("DELETE FROM " + stg + " WHERE line_no = ANY (?)");
             ps.setArray(1, c.createArrayOf("BIGINT", lines));

@@ -48,10 +48,6 @@ public class LoadSteps {
         this.dialect = dialect;
     }
 
-    static RunParameters parameters(ChunkContext context) {
-        return RunParameters.of(job(context).getJobParameters());
-    }
-
     static JobExecution job(ChunkContext context) {
         return context.getStepContext().getStepExecution().getJobExecution();
     }
@@ -67,17 +63,22 @@ public class LoadSteps {
 
             @Override
             public RepeatStatus execute(StepContribution contribution, ChunkContext context) throws Exception {
-                RunParameters run = parameters(context);
+                RunParameters run = RunParameters.of(context);
                 RunFiles runFiles = RunFiles.of(job(context));
-                ExtractFolder folder = ExtractFolder.inspect(run.extracts(), run.charset());
-                if (!folder.has(extract)) {
+                // the whole folder was checked before the job started; this step reads only its own file
+                java.nio.file.Path file = run.extracts().resolve(extract.fileName());
+                if (!java.nio.file.Files.exists(file)) {
+                    if (extract.required()) {
+                        throw new org.fundguard.run.ContractException(file + ": required extract file " + extract.fileName() + " is missing");
+                    }
                     runFiles.remove(extract);
                     return RepeatStatus.FINISHED;
                 }
+                ExtractHeader header = ExtractHeader.read(extract, file, run.charset());
                 var step = context.getStepContext().getStepExecution();
                 try {
-                    ExtractStager.Outcome outcome = stager.stage(extract, folder.file(extract), folder.header(extract),
-                            run.charset(), run.asOf(), () -> stop || step.isTerminateOnly());
+                    ExtractStager.Outcome outcome = stager.stage(extract, file, header, run.charset(), run.asOf(),
+                            () -> stop || step.isTerminateOnly());
                     runFiles.put(extract, outcome.file().id(), outcome.alreadyLoaded());
                 } catch (ExtractStager.StopRequested e) {
                     throw new JobInterruptedException(e.getMessage());
@@ -99,7 +100,7 @@ public class LoadSteps {
      */
     public Tasklet checkRejectRatio() {
         return (contribution, context) -> {
-            RunParameters run = parameters(context);
+            RunParameters run = RunParameters.of(context);
             BigDecimal limit = JobDefinition.load(run.config()).decimal("load.max-reject-ratio");
             RunFiles runFiles = RunFiles.of(job(context));
             List<String> broken = new ArrayList<>();
@@ -140,7 +141,7 @@ public class LoadSteps {
     /** rejects/&lt;extract&gt;.csv for every extract in the folder, header only when there is nothing to report. */
     public Tasklet rejects() {
         return (contribution, context) -> {
-            writeRejects(parameters(context), RunFiles.of(job(context)));
+            writeRejects(RunParameters.of(context), RunFiles.of(job(context)));
             return RepeatStatus.FINISHED;
         };
     }

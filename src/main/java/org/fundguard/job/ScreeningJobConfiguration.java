@@ -70,7 +70,7 @@ public class ScreeningJobConfiguration {
     /** Remembers the completed as-of date (SVC-04 counts decisions since the previous one). */
     private static Tasklet recordCompletion(JdbcTemplate jdbc) {
         return (contribution, context) -> {
-            RunParameters run = RunParameters.of(context.getStepContext().getStepExecution().getJobExecution().getJobParameters());
+            RunParameters run = RunParameters.of(context);
             jdbc.update("DELETE FROM completed_run WHERE as_of = ? AND rerun = ?", run.asOf(), run.rerun());
             jdbc.update("INSERT INTO completed_run (as_of, rerun, completed_at) VALUES (?, ?, ?)", run.asOf(), run.rerun(),
                     java.sql.Timestamp.valueOf(java.time.LocalDateTime.now()));

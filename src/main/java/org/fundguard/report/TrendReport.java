@@ -44,7 +44,7 @@ public class TrendReport {
 
     public Tasklet step() {
         return (contribution, context) -> {
-            RunParameters run = RunParameters.of(context.getStepContext().getStepExecution().getJobExecution().getJobParameters());
+            RunParameters run = RunParameters.of(context);
             write(run);
             return RepeatStatus.FINISHED;
         };

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.scope.context.ChunkContext;
 
 /**
  * The parameters of one screening run. The as-of date identifies the nightly run (with a rerun
@@ -36,6 +37,11 @@ public record RunParameters(LocalDate asOf, long rerun, Path extracts, Path outR
             builder.addString("medicalStandards", medicalStandards.toAbsolutePath().normalize().toString(), false);
         }
         return builder.toJobParameters();
+    }
+
+    /** The parameters of the job a step belongs to. */
+    public static RunParameters of(ChunkContext context) {
+        return of(context.getStepContext().getStepExecution().getJobExecution().getJobParameters());
     }
 
     public static RunParameters of(JobParameters p) {

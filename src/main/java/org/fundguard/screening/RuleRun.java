@@ -78,10 +78,6 @@ public final class RuleRun {
         return definition.decimal(key(rule, parameter));
     }
 
-    public String text(String parameter) {
-        return definition.get(key(rule, parameter));
-    }
-
     public MapSqlParameterSource sqlParameters() {
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("d", asOfDay())
@@ -100,6 +96,7 @@ public final class RuleRun {
         jdbc.query(sql, sqlParameters(), rows);
     }
 
+    /** As {@link #query(String, RowCallbackHandler)}, with extra parameters of the rule's own. */
     public void query(String sql, MapSqlParameterSource extra, RowCallbackHandler rows) {
         MapSqlParameterSource p = sqlParameters();
         for (String name : extra.getParameterNames()) {
@@ -128,9 +125,5 @@ public final class RuleRun {
 
     public static LocalDate day(int epochDay) {
         return LocalDate.ofEpochDay(epochDay);
-    }
-
-    public static String month(int monthNumber) {
-        return Months.format(monthNumber);
     }
 }

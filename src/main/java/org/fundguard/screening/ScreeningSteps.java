@@ -25,10 +25,6 @@ public class ScreeningSteps {
         this.jdbc = jdbc;
     }
 
-    static RunParameters parameters(org.springframework.batch.core.scope.context.ChunkContext context) {
-        return RunParameters.of(context.getStepContext().getStepExecution().getJobExecution().getJobParameters());
-    }
-
     /**
      * Before anything is merged: the calendar must cover D and every in-scope claim's deadline
      * (rules.md SVC-01: it never guesses). Otherwise exit 2 naming the year; the staged load waits
@@ -36,7 +32,7 @@ public class ScreeningSteps {
      */
     public Tasklet checkCalendar() {
         return (contribution, context) -> {
-            RunParameters run = parameters(context);
+            RunParameters run = RunParameters.of(context);
             ReviewDeadline deadline = ReviewDeadline.of(JobDefinition.load(run.config()));
             LocalDate d = run.asOf();
             if (!deadline.calendar().covers(d.getYear())) {
@@ -61,7 +57,7 @@ public class ScreeningSteps {
 
     public Tasklet screenClaims() {
         return (contribution, context) -> {
-            RunParameters run = parameters(context);
+            RunParameters run = RunParameters.of(context);
             screening.screen("CLAIM", catalogue.claimRules(), run.asOf(), JobDefinition.load(run.config()));
             return RepeatStatus.FINISHED;
         };
@@ -69,7 +65,7 @@ public class ScreeningSteps {
 
     public Tasklet screenSubsidies() {
         return (contribution, context) -> {
-            RunParameters run = parameters(context);
+            RunParameters run = RunParameters.of(context);
             screening.screen("SUBSIDY", catalogue.subsidyRules(), run.asOf(), JobDefinition.load(run.config()));
             return RepeatStatus.FINISHED;
         };

@@ -55,7 +55,7 @@ public class WorklistExport {
 
     public Tasklet worklistStep() {
         return (contribution, context) -> {
-            RunParameters run = RunParameters.of(context.getStepContext().getStepExecution().getJobExecution().getJobParameters());
+            RunParameters run = RunParameters.of(context);
             writeWorklist(run, ReviewDeadline.of(JobDefinition.load(run.config())));
             return RepeatStatus.FINISHED;
         };
@@ -63,7 +63,7 @@ public class WorklistExport {
 
     public Tasklet subsidyWorklistStep() {
         return (contribution, context) -> {
-            RunParameters run = RunParameters.of(context.getStepContext().getStepExecution().getJobExecution().getJobParameters());
+            RunParameters run = RunParameters.of(context);
             writeSubsidyWorklist(run);
             return RepeatStatus.FINISHED;
         };
@@ -71,7 +71,7 @@ public class WorklistExport {
 
     public Tasklet alertsStep() {
         return (contribution, context) -> {
-            RunParameters run = RunParameters.of(context.getStepContext().getStepExecution().getJobExecution().getJobParameters());
+            RunParameters run = RunParameters.of(context);
             writeAlerts(run);
             return RepeatStatus.FINISHED;
         };
