@@ -19,12 +19,18 @@ public class ExtractMerger {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractMerger.class);
 
+    /** Merges at least this large refresh the table's planner statistics (PostgreSQL). */
+    static final int ANALYZE_AFTER_ROWS = 10_000;
+    static final String BULK_MAINTENANCE_WORK_MEM = "512MB";
+
     private final JdbcTemplate jdbc;
     private final LoadedFiles files;
     private final Dialect dialect;
+    private final ContributionIslands islands;
 
-    public ExtractMerger(JdbcTemplate jdbc, LoadedFiles files, Dialect dialect) {
+    public ExtractMerger(JdbcTemplate jdbc, LoadedFiles files, Dialect dialect, ContributionIslands islands) {
         this.jdbc = jdbc;
+        this.islands = islands;
         this.files = files;
         this.dialect = dialect;
     }
@@ -44,7 +50,13 @@ public class ExtractMerger {
     private void merge(LoadedFile file) {
         Extract extract = file.extract();
         long start = System.nanoTime();
-        int rows = jdbc.update(mergeSql(extract));
+        org.fundguard.run.StepTimer.activity("merging " + extract.fileName() + " into " + extract.table());
+        boolean bulk = dialect == Dialect.POSTGRESQL && targetEmpty(extract);
+        int rows = bulk ? bulkInsert(extract) : jdbc.update(mergeSql(extract));
+        if (dialect == Dialect.POSTGRESQL && rows >= ANALYZE_AFTER_ROWS) {
+            // fresh planner statistics before the rules run, rather than whenever autovacuum wakes
+            jdbc.execute("ANALYZE " + extract.table());
+        }
         long unknown = 0;
         String reference = extract.employerReference();
         if (reference != null) {
@@ -52,10 +64,51 @@ public class ExtractMerger {
                     + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM employer e WHERE e.employer_id = s." + reference + ")", Long.class);
             unknown = n == null ? 0 : n;
         }
+        if (extract == Extract.CONTRIBUTIONS) {
+            islands.refresh(bulk);
+        }
         jdbc.execute(dialect.truncate(extract.stagingTable()));
         files.loaded(file.id(), unknown);
-        log.info("{}: merged {} rows into {} in {} ms{}", extract.fileName(), rows, extract.table(),
+        log.info("{}: merged {} rows into {}{} in {} ms{}", extract.fileName(), rows, extract.table(),
+                bulk ? " (first load: bulk insert, keys built after)" : "",
                 (System.nanoTime() - start) / 1_000_000, unknown > 0 ? "; " + unknown + " rows name an unknown employer" : "");
+    }
+
+    private boolean targetEmpty(Extract extract) {
+        return Boolean.FALSE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + extract.table() + ")", Boolean.class));
+    }
+
+    /**
+     * First load into an empty table (PostgreSQL): the table's keys and indexes are dropped,
+     * the staged rows appended in one pass, and the keys built once afterwards by sorting, which
+     * is several times faster than maintaining them row by row (21 M contributions: minutes
+     * with MERGE). All inside the caller's transaction, so a failure restores the indexes too.
+     */
+    private int bulkInsert(Extract extract) {
+        String table = extract.table();
+        List<String[]> constraints = jdbc.query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                + " WHERE conrelid = CAST(? AS regclass) AND contype IN ('p', 'u')",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, table);
+        List<String[]> indexes = jdbc.query("SELECT CAST(indexrelid AS regclass) AS name, pg_get_indexdef(indexrelid) FROM pg_index i"
+                + " WHERE indrelid = CAST(? AS regclass) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, table);
+        for (String[] index : indexes) {
+            jdbc.execute("DROP INDEX " + index[0]);
+        }
+        for (String[] constraint : constraints) {
+            jdbc.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + constraint[0]);
+        }
+        String columns = String.join(", ", extract.dbColumns()) + ", file_id";
+        int rows = jdbc.update("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + extract.stagingTable());
+        // index builds sort in memory when they can; the server default (64 MB) would spill to disk
+        jdbc.execute("SET LOCAL maintenance_work_mem = '" + BULK_MAINTENANCE_WORK_MEM + "'");
+        for (String[] constraint : constraints) {
+            jdbc.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + constraint[0] + " " + constraint[1]);
+        }
+        for (String[] index : indexes) {
+            jdbc.execute(index[1]);
+        }
+        return rows;
     }
 
     static String mergeSql(Extract extract) {

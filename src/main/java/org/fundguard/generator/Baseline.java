@@ -33,6 +33,7 @@ final class Baseline {
 
     private final long seed;
     private final int persons;
+    private final int claimsPerMille;
     private final int months;
     private final LocalDate asOf;
     private final LocalDate scopeStart;
@@ -70,6 +71,7 @@ final class Baseline {
     Baseline(Options o, Ids ids, Out out, BadRows bad) {
         this.seed = o.seed();
         this.persons = o.persons();
+        this.claimsPerMille = o.claimsPerMille();
         this.months = o.months();
         this.asOf = o.asOf();
         this.scopeStart = asOf.minusDays(365);
@@ -238,6 +240,12 @@ final class Baseline {
         wageYuan = Math.max(4200, Math.min(25000, wageYuan));
 
         int roll = r.nextInt(1000);
+        if (claimsPerMille != Options.DEFAULT_CLAIMS_PER_MILLE) {
+            // another claim share (province-scale benchmarks): the other life courses keep their
+            // proportions, and the default shape keeps its random stream (sample-data unchanged)
+            roll = roll < claimsPerMille ? roll * 35 / claimsPerMille
+                    : 35 + (roll - claimsPerMille) * 965 / (1000 - claimsPerMille);
+        }
         if (roll < 35) {
             claimant(r, pid, male, e0);
         } else if (roll < 115) { // changes employer once

@@ -35,6 +35,8 @@ public final class DataGenerator {
               --seed N             random seed (default 42)
               --persons N          insured persons (default 300; 1000000 gives about 22 M contributions)
               --months N           months of contributions up to the as-of month (default 24)
+              --claims-per-mille N persons who claim benefit, per mille (default 35; 170 gives the
+                                   province-scale benchmark's ~170,000 claims per million persons)
               --as-of YYYY-MM-DD   the as-of date D the data is built around (default 2026-11-25)
               --bad-rows           plant rows with every reason code of extracts.md, and valid rows in
                                    unusual formats, in the middle of the files (under 3 %% of each file)
@@ -89,6 +91,7 @@ public final class DataGenerator {
         boolean plant = false;
         boolean quiet = false;
         Path manifest = null;
+        int claims = Options.DEFAULT_CLAIMS_PER_MILLE;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -102,6 +105,7 @@ public final class DataGenerator {
                 case "--manifest" -> manifest = Path.of(value(args, ++i, a));
                 case "--seed" -> seed = number(value(args, ++i, a), a, Long.MIN_VALUE, Long.MAX_VALUE);
                 case "--persons" -> persons = (int) number(value(args, ++i, a), a, 0, 50_000_000);
+                case "--claims-per-mille" -> claims = (int) number(value(args, ++i, a), a, 1, 900);
                 case "--months" -> months = (int) number(value(args, ++i, a), a, 1, 240);
                 case "--as-of" -> {
                     String v = value(args, ++i, a);
@@ -117,7 +121,7 @@ public final class DataGenerator {
         if (out == null) {
             throw new IllegalArgumentException("--out DIR is required");
         }
-        return new Options(out, seed, persons, months, asOf, bad, plant, manifest, quiet);
+        return new Options(out, seed, persons, months, asOf, bad, plant, manifest, quiet, claims);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -5,6 +5,7 @@ import org.fundguard.extract.Extract;
 import org.fundguard.extract.LoadSteps;
 import org.fundguard.run.RunParameters;
 import org.fundguard.run.RunSummary;
+import org.fundguard.run.StepTimer;
 import org.fundguard.screening.ScreeningSteps;
 import org.fundguard.report.TrendReport;
 import org.fundguard.service.ServiceLists;
@@ -36,35 +37,36 @@ public class ScreeningJobConfiguration {
     @Bean
     public Job screeningJob(JobRepository repository, PlatformTransactionManager tm, LoadSteps load, ScreeningSteps screening,
                             WorklistExport worklist, ServiceLists service, TrendReport trend, RunSummary summary,
-                            JdbcTemplate jdbc, GracefulStop gracefulStop) {
+                            JdbcTemplate jdbc, GracefulStop gracefulStop, StepTimer timer) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, repository).listener(gracefulStop).start(step("stage-" + Extract.values()[0].extractName(),
-                load.stage(Extract.values()[0]), repository, tm));
+                load.stage(Extract.values()[0]), repository, tm, timer));
         for (int i = 1; i < Extract.values().length; i++) {
             Extract extract = Extract.values()[i];
-            job = job.next(step("stage-" + extract.extractName(), load.stage(extract), repository, tm));
+            job = job.next(step("stage-" + extract.extractName(), load.stage(extract), repository, tm, timer));
         }
-        Step check = step("check-reject-ratio", load.checkRejectRatio(), repository, tm);
-        Step rejectedSummary = step("write-summary-rejected", summary(summary, "EXTRACT_REJECTED"), repository, tm);
+        Step check = step("check-reject-ratio", load.checkRejectRatio(), repository, tm, timer);
+        Step rejectedSummary = step("write-summary-rejected", summary(summary, "EXTRACT_REJECTED"), repository, tm, timer);
         return job.next(check)
                 .on(LoadSteps.EXTRACT_REJECTED).to(rejectedSummary).on("*").fail()
-                .from(check).on("*").to(step("check-calendar", screening.checkCalendar(), repository, tm))
-                .next(step("merge-extracts", load.merge(), repository, tm))
-                .next(step("screen-claims", screening.screenClaims(), repository, tm))
-                .next(step("screen-subsidies", screening.screenSubsidies(), repository, tm))
-                .next(step("write-worklist", worklist.worklistStep(), repository, tm))
-                .next(step("write-subsidy-worklist", worklist.subsidyWorklistStep(), repository, tm))
-                .next(step("write-alerts", worklist.alertsStep(), repository, tm))
-                .next(step("write-service-lists", service.step(), repository, tm))
-                .next(step("write-trend-report", trend.step(), repository, tm))
-                .next(step("write-rejects", load.rejects(), repository, tm))
-                .next(step("write-summary", summary(summary, "COMPLETED"), repository, tm))
-                .next(step("record-completion", recordCompletion(jdbc), repository, tm))
+                .from(check).on("*").to(step("check-calendar", screening.checkCalendar(), repository, tm, timer))
+                .next(step("merge-extracts", load.merge(), repository, tm, timer))
+                .next(step("screen-claims", screening.screenClaims(), repository, tm, timer))
+                .next(step("screen-subsidies", screening.screenSubsidies(), repository, tm, timer))
+                .next(step("write-worklist", worklist.worklistStep(), repository, tm, timer))
+                .next(step("write-subsidy-worklist", worklist.subsidyWorklistStep(), repository, tm, timer))
+                .next(step("write-alerts", worklist.alertsStep(), repository, tm, timer))
+                .next(step("write-service-lists", service.step(), repository, tm, timer))
+                .next(step("write-trend-report", trend.step(), repository, tm, timer))
+                .next(step("write-rejects", load.rejects(), repository, tm, timer))
+                .next(step("write-summary", summary(summary, "COMPLETED"), repository, tm, timer))
+                .next(step("record-completion", recordCompletion(jdbc), repository, tm, timer))
                 .end()
                 .build();
     }
 
-    private static Step step(String name, Tasklet tasklet, JobRepository repository, PlatformTransactionManager tm) {
-        return new StepBuilder(name, repository).tasklet(tasklet, tm).allowStartIfComplete(true).build();
+    private static Step step(String name, Tasklet tasklet, JobRepository repository, PlatformTransactionManager tm,
+                             StepTimer timer) {
+        return new StepBuilder(name, repository).listener(timer).tasklet(tasklet, tm).allowStartIfComplete(true).build();
     }
 
     /** Remembers the completed as-of date (SVC-04 counts decisions since the previous one). */

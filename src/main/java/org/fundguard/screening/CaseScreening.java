@@ -39,6 +39,7 @@ public class CaseScreening {
                 continue;
             }
             long start = System.nanoTime();
+            org.fundguard.run.StepTimer.activity("rule " + rule.code());
             RuleRun run = new RuleRun(rule, itemType, definition, jdbc, asOf);
             rule.screen(run);
             store.saveFlags(asOf, run);

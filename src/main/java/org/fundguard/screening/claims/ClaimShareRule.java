@@ -25,6 +25,9 @@ abstract class ClaimShareRule extends AbstractRule implements ClaimRule {
      * One row per employer and application month of an in-scope claim, with its headcount and
      * claimant count as correlated counts over indexed ranges; the claims are then joined to it.
      * (Joining grouped derived tables to each other would make H2 re-run one per row of the other.)
+     * The headcount reads the employer's islands of consecutive months (ContributionIslands): a
+     * person has a contribution in W exactly when one island starts by m and ends at m − (w − 1) or
+     * later; only the latest such island (the next one starts after m) is counted, so each person once.
      */
     private static final String SQL = """
             WITH em AS (
@@ -32,8 +35,9 @@ abstract class ClaimShareRule extends AbstractRule implements ClaimRule {
                WHERE status <> 'WITHDRAWN' AND app_day BETWEEN :scopeStart AND :d)
             SELECT c.claim_id, c.last_employer_id, x.m, x.h, x.n
               FROM (SELECT em.e, em.m,
-                           (SELECT COUNT(DISTINCT k.person_id) FROM contribution k
-                             WHERE k.employer_id = em.e AND k.period_month BETWEEN em.m - (:window_months - 1) AND em.m) AS h,
+                           (SELECT COUNT(*) FROM employment_island i
+                             WHERE i.employer_id = em.e AND i.first_p <= em.m AND i.last_p >= em.m - (:window_months - 1)
+                               AND (i.next_first_p IS NULL OR i.next_first_p > em.m)) AS h,
                            (SELECT COUNT(DISTINCT c2.person_id) FROM claim c2
                              WHERE c2.last_employer_id = em.e AND c2.app_month BETWEEN em.m - (:window_months - 1) AND em.m
                                AND %s AND c2.app_day <= :d) AS n

@@ -8,8 +8,8 @@ import org.fundguard.screening.Severity;
 
 /**
  * LN-04 and NAT-03: the run of consecutive contribution periods ending at L, the latest period
- * up to the separation month (with the last employer, or with any employer). Computed set-based
- * as gaps and islands: periods minus their row number are constant along a run.
+ * up to the separation month (with the last employer, or with any employer), read from the
+ * islands of consecutive months the load keeps (ContributionIslands).
  */
 abstract class ContributionStreakRule extends AbstractRule implements ClaimRule {
 
@@ -39,35 +39,25 @@ abstract class ContributionStreakRule extends AbstractRule implements ClaimRule 
                                  AND k.period_month <= c.sep_month)
             """;
 
-    /** Islands of consecutive periods of a person with the claim's last employer. */
+    /**
+     * The islands of the person with the claim's last employer (ContributionIslands), cut at the
+     * as-of month: the same runs as the periods up to D would give.
+     */
     static final String LAST_EMPLOYER = "WITH " + CLAIMS + """
             ,
-            k AS (SELECT k.person_id, k.period_month,
-                         k.period_month - ROW_NUMBER() OVER (PARTITION BY k.person_id, k.employer_id ORDER BY k.period_month) AS grp,
-                         k.employer_id
-                    FROM contribution k
-                   WHERE k.period_month <= :dMonth
-                     AND EXISTS (SELECT 1 FROM cl WHERE cl.person_id = k.person_id AND cl.last_employer_id = k.employer_id)),
-            isl AS (SELECT person_id, employer_id, MIN(period_month) AS first_p, MAX(period_month) AS last_p
-                      FROM k GROUP BY person_id, employer_id, grp),
-            ranked AS (SELECT cl.claim_id, isl.first_p, LEAST(isl.last_p, cl.sep_month) AS l,
-                              ROW_NUMBER() OVER (PARTITION BY cl.claim_id ORDER BY isl.first_p DESC) AS rn
-                         FROM cl JOIN isl ON isl.person_id = cl.person_id AND isl.employer_id = cl.last_employer_id
-                                         AND isl.first_p <= cl.sep_month)
+            ranked AS (SELECT cl.claim_id, i.first_p, LEAST(i.last_p, cl.sep_month, :dMonth) AS l,
+                              ROW_NUMBER() OVER (PARTITION BY cl.claim_id ORDER BY i.first_p DESC) AS rn
+                         FROM cl JOIN employment_island i ON i.person_id = cl.person_id AND i.employer_id = cl.last_employer_id
+                                                         AND i.first_p <= cl.sep_month AND i.first_p <= :dMonth)
             """ + STREAKS;
 
-    /** Islands of consecutive periods of a person with any employer. */
+    /** The islands of the person with any employer (months with several employers count once). */
     static final String ANY_EMPLOYER = "WITH " + CLAIMS + """
             ,
-            p AS (SELECT DISTINCT k.person_id, k.period_month FROM contribution k
-                   WHERE k.period_month <= :dMonth AND EXISTS (SELECT 1 FROM cl WHERE cl.person_id = k.person_id)),
-            k AS (SELECT person_id, period_month,
-                         period_month - ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY period_month) AS grp
-                    FROM p),
-            isl AS (SELECT person_id, MIN(period_month) AS first_p, MAX(period_month) AS last_p FROM k GROUP BY person_id, grp),
-            ranked AS (SELECT cl.claim_id, isl.first_p, LEAST(isl.last_p, cl.sep_month) AS l,
-                              ROW_NUMBER() OVER (PARTITION BY cl.claim_id ORDER BY isl.first_p DESC) AS rn
-                         FROM cl JOIN isl ON isl.person_id = cl.person_id AND isl.first_p <= cl.sep_month)
+            ranked AS (SELECT cl.claim_id, i.first_p, LEAST(i.last_p, cl.sep_month, :dMonth) AS l,
+                              ROW_NUMBER() OVER (PARTITION BY cl.claim_id ORDER BY i.first_p DESC) AS rn
+                         FROM cl JOIN insured_island i ON i.person_id = cl.person_id
+                                                      AND i.first_p <= cl.sep_month AND i.first_p <= :dMonth)
             """ + STREAKS;
 
     private final String sql;

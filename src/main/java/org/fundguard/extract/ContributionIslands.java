@@ -1,0 +1,72 @@
+package org.fundguard.extract;
+
+import org.fundguard.run.Dialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code employment_island} and {@code insured_island} (runs of consecutive contribution
+ * months, V10) equal to what the contributions imply. Called by the merge, on its transaction,
+ * after a contributions file is merged and before its staging table is emptied: only the persons
+ * of that file are recomputed, or everything after a first (bulk) load. The claim rules read the
+ * islands instead of the monthly rows.
+ */
+@Component
+public class ContributionIslands {
+
+    private static final Logger log = LoggerFactory.getLogger(ContributionIslands.class);
+
+    /** Persons restricted to those staged tonight; empty for a full rebuild. */
+    private static final String TOUCHED = " WHERE person_id IN (SELECT person_id FROM stg_contribution)";
+
+    private static final String EMPLOYMENT = """
+            INSERT INTO employment_island (person_id, employer_id, first_p, last_p, next_first_p)
+            SELECT person_id, employer_id, first_p, last_p,
+                   LEAD(first_p) OVER (PARTITION BY person_id, employer_id ORDER BY first_p)
+              FROM (SELECT person_id, employer_id, MIN(period_month) AS first_p, MAX(period_month) AS last_p
+                      FROM (SELECT person_id, employer_id, period_month,
+                                   period_month - ROW_NUMBER() OVER (PARTITION BY person_id, employer_id ORDER BY period_month) AS g
+                              FROM contribution%s) k
+                     GROUP BY person_id, employer_id, g) i
+            """;
+
+    private static final String INSURED = """
+            INSERT INTO insured_island (person_id, first_p, last_p)
+            SELECT person_id, MIN(period_month), MAX(period_month)
+              FROM (SELECT person_id, period_month,
+                           period_month - ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY period_month) AS g
+                      FROM (SELECT DISTINCT person_id, period_month FROM contribution%s) p) k
+             GROUP BY person_id, g
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final Dialect dialect;
+
+    public ContributionIslands(JdbcTemplate jdbc, Dialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    /** Recomputes the islands of the persons in {@code stg_contribution}, or of everyone when {@code all}. */
+    public void refresh(boolean all) {
+        long start = System.nanoTime();
+        String where = all ? "" : TOUCHED;
+        if (all) {
+            jdbc.execute(dialect.truncate("employment_island"));
+            jdbc.execute(dialect.truncate("insured_island"));
+        } else {
+            jdbc.update("DELETE FROM employment_island" + TOUCHED);
+            jdbc.update("DELETE FROM insured_island" + TOUCHED);
+        }
+        int employment = jdbc.update(EMPLOYMENT.formatted(where));
+        int insured = jdbc.update(INSURED.formatted(where));
+        if (dialect == Dialect.POSTGRESQL && (all || employment >= ExtractMerger.ANALYZE_AFTER_ROWS)) {
+            jdbc.execute("ANALYZE employment_island");
+            jdbc.execute("ANALYZE insured_island");
+        }
+        log.info("contribution islands: {} with one employer, {} with any, {} in {} ms", employment, insured,
+                all ? "all persons" : "tonight's persons", (System.nanoTime() - start) / 1_000_000);
+    }
+}
