@@ -3,6 +3,7 @@ package org.fundguard;
 import java.sql.SQLException;
 import java.util.Arrays;
 import org.fundguard.generator.DataGenerator;
+import org.fundguard.run.ContractException;
 import org.fundguard.run.Redact;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -32,12 +33,17 @@ public class FundGuardApplication {
 
     /**
      * The application could not start (typically the database): one line on standard error and
-     * the contract's exit code — 3 when the embedded H2 database is held by another run, else 1.
+     * the contract's exit code — 2 for a contract error (a refused credentials file), 3 when the
+     * embedded H2 database is held by another run, else 1.
      */
-    static int startupFailure(Throwable e) {
+    public static int startupFailure(Throwable e) {
         Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             root = t;
+            if (t instanceof ContractException) {
+                System.err.println("fundguard: " + Redact.text(t.getMessage()));
+                return 2;
+            }
             if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
                 System.err.println("fundguard: another run is in progress on this database (the H2 database files are in use"
                         + " by another process); nothing was done");

@@ -1,7 +1,9 @@
 package org.fundguard.cli;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +36,8 @@ public final class ScreenCommand {
                                         Running a date again resumes it if it failed, or
                                         re-produces its outputs if it completed
               --out DIR                 the output root; the run writes into DIR/<as-of>/
+                                        (refused when it leads, through links or '..', into
+                                        the extract folder, or the extract folder into it)
               --config FILE             job parameters (rule thresholds, load options) as
                                         key=value lines overriding the defaults, e.g.
                                         jobs/tightened-example.properties
@@ -45,7 +49,9 @@ public final class ScreenCommand {
 
             Database: embedded H2 under ./data/ unless SPRING_DATASOURCE_URL (with
             SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD) names another, e.g.
-            jdbc:postgresql://localhost:5432/fundguard.
+            jdbc:postgresql://localhost:5432/fundguard, or FUNDGUARD_CREDENTIALS_FILE names a
+            properties file with spring.datasource.url/username/password (mode 600 or 640:
+            no access for others, no group write; the environment overrides it).
 
             Exit codes: 0 completed; 1 failed (run the same command again to resume);
             2 usage or contract error (nothing loaded); 3 another run is in progress;
@@ -110,15 +116,47 @@ public final class ScreenCommand {
         } catch (DateTimeParseException e) {
             throw new ContractException("--as-of '" + asOf + "' is not a date YYYY-MM-DD");
         }
-        Path extractsDir = Path.of(extracts).toAbsolutePath().normalize();
-        Path outRoot = Path.of(out).toAbsolutePath().normalize();
-        if (outRoot.startsWith(extractsDir)) {
-            throw new ContractException("--out " + out + " lies inside the extract folder " + extracts
-                    + "; outputs are never written among the extracts");
+        Path extractsDir = realPath(Path.of(extracts));
+        Path outRoot = realPath(Path.of(out));
+        Path outDir = realPath(outRoot.resolve(date.toString()));
+        if (outRoot.startsWith(extractsDir) || outDir.startsWith(extractsDir)) {
+            throw new ContractException("--out " + shown(out, outRoot.startsWith(extractsDir) ? outRoot : outDir)
+                    + " lies inside the extract folder " + shown(extracts, extractsDir) + "; outputs are never written among the extracts");
+        }
+        if (extractsDir.startsWith(outDir)) {
+            throw new ContractException("--extracts " + shown(extracts, extractsDir) + " lies inside the run's output folder "
+                    + outDir + "; outputs are never written among the extracts");
         }
         return new RunParameters(date, 0, extractsDir, outRoot, charset(charset),
                 config == null ? null : Path.of(config).toAbsolutePath().normalize(),
                 medical == null ? null : Path.of(medical).toAbsolutePath().normalize());
+    }
+
+    /**
+     * Where a path really leads: absolute, symbolic links resolved and {@code ..} applied as the
+     * operating system would, for the part that exists; the rest (folders still to be created)
+     * normalised.
+     */
+    static Path realPath(Path path) {
+        Path p = path.toAbsolutePath();
+        Path root = p.getRoot();
+        for (int i = p.getNameCount(); i > 0; i--) {
+            Path existing = root.resolve(p.subpath(0, i));
+            if (Files.exists(existing)) {
+                try {
+                    Path real = existing.toRealPath();
+                    return i == p.getNameCount() ? real : real.resolve(p.subpath(i, p.getNameCount())).normalize();
+                } catch (IOException e) {
+                    throw new ContractException(path + ": cannot resolve the path (" + e.getClass().getSimpleName() + ")");
+                }
+            }
+        }
+        return p.normalize();
+    }
+
+    /** The path as given, with where it really leads when that is elsewhere. */
+    private static String shown(String given, Path real) {
+        return Path.of(given).toAbsolutePath().equals(real) ? given : given + " (" + real + ")";
     }
 
     static Charset charset(String name) {

@@ -149,10 +149,12 @@ public class ScreenRunner implements ApplicationRunner, ExitCodeGenerator {
     private int exitCode(JobExecution execution, RunParameters run) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             log.info("as-of {}: completed; outputs in {}; peak heap {} MB", run.asOf(), run.outDir(), peakHeapMb());
+            printSummary(run);
             return 0;
         }
         for (StepExecution step : execution.getStepExecutions()) {
             if (LoadSteps.EXTRACT_REJECTED.equals(step.getExitStatus().getExitCode())) {
+                printSummary(run);
                 fail(4, step.getExitStatus().getExitDescription() + "; rejects written to " + run.outDir().resolve("rejects")
                         + ", nothing loaded or screened");
                 return 4;
@@ -170,6 +172,17 @@ public class ScreenRunner implements ApplicationRunner, ExitCodeGenerator {
                 .orElse("the job ended " + execution.getStatus());
         fail(1, reason + "; run the same command again to resume");
         return 1;
+    }
+
+    /** The end-of-run block (EndOfRunSummary) from the summary.json the run has just written. */
+    private static void printSummary(RunParameters run) {
+        try {
+            for (String line : EndOfRunSummary.lines(run.outDir())) {
+                System.err.println(Redact.text(line));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("cannot print the run summary: {}", Redact.text(rootMessage(e)));
+        }
     }
 
     private void fail(int code, String message) {

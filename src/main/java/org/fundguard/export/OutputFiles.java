@@ -10,11 +10,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import org.fundguard.run.ContractException;
 
 /**
  * Where outputs are created: folders and files readable by owner and group only (outputs carry
  * personal data), each file written under a temporary name and renamed when complete so that a
- * reader never sees half a file.
+ * reader never sees half a file. A file name built from data (a region code) goes through
+ * {@link #resolveInside}, and no output path may contain {@code ..}.
  */
 public final class OutputFiles {
 
@@ -43,8 +45,57 @@ public final class OutputFiles {
         }
     }
 
+    /**
+     * {@code outDir/names...}, where names may come from the data (a region code): each must be one
+     * plain path segment (not empty, {@code .} or {@code ..}, no separator or control character),
+     * and the path, with the symbolic links of its existing part resolved, must stay inside
+     * {@code outDir}. Otherwise a contract error (exit 2) naming the path.
+     */
+    public static Path resolveInside(Path outDir, String... names) {
+        Path target = outDir;
+        StringBuilder shown = new StringBuilder();
+        boolean plain = true;
+        for (String name : names) {
+            String n = name == null ? "" : name;
+            shown.append(shown.length() == 0 ? "" : "/").append(n.replaceAll("\\p{Cntrl}", "?"));
+            plain &= !n.isEmpty() && !n.equals(".") && !n.equals("..") && n.indexOf('/') < 0 && n.indexOf('\\') < 0
+                    && n.chars().noneMatch(Character::isISOControl);
+            if (plain) {
+                target = target.resolve(n);
+            }
+        }
+        if (!plain || !target.normalize().startsWith(outDir.normalize()) || !realPathInside(target, outDir)) {
+            throw new ContractException("output path " + shown + " (built from the data) would leave the output folder "
+                    + outDir + "; nothing is written there");
+        }
+        return target;
+    }
+
+    /** True when the existing part of {@code target}, symbolic links resolved, lies inside {@code dir}'s real path. */
+    private static boolean realPathInside(Path target, Path dir) {
+        try {
+            if (!Files.exists(dir)) {
+                return true; // nothing exists yet below it either
+            }
+            Path realDir = dir.toRealPath();
+            for (Path p = target; p != null && p.startsWith(dir); p = p.getParent()) {
+                if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    return Files.exists(p) && p.toRealPath().startsWith(realDir);
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A temporary sibling of {@code target}, to be passed to {@link #commit}. */
     public static Path temporaryFor(Path target) throws IOException {
+        for (Path part : target) {
+            if (part.toString().equals("..")) {
+                throw new ContractException("output path " + target + " contains '..'; outputs are written only inside the output folder");
+            }
+        }
         createDirectories(target.toAbsolutePath().getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
         Files.deleteIfExists(tmp);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.fundguard.config.JobDefinition;
 import org.fundguard.export.CsvTableWriter;
+import org.fundguard.export.OutputFiles;
 import org.fundguard.run.Dialect;
 import org.fundguard.run.RunParameters;
 import org.slf4j.Logger;
@@ -147,9 +148,9 @@ public class LoadSteps {
     }
 
     private void writeRejects(RunParameters run, RunFiles runFiles) {
-        Path dir = run.outDir().resolve("rejects");
         for (Map.Entry<Extract, Long> e : runFiles.files().entrySet()) {
-            try (CsvTableWriter out = new CsvTableWriter(dir.resolve(e.getKey().extractName() + ".csv"), REJECTS_HEADER)) {
+            Path file = OutputFiles.resolveInside(run.outDir(), "rejects", e.getKey().extractName() + ".csv");
+            try (CsvTableWriter out = new CsvTableWriter(file, REJECTS_HEADER)) {
                 files.forEachReject(e.getValue(), r -> out.row(r.line(), r.issue().severity().name(), r.issue().reason(),
                         r.issue().column(), r.issue().message(), r.raw()));
             }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.fundguard.export.CsvTableWriter;
+import org.fundguard.export.OutputFiles;
 import org.fundguard.screening.Rule;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -57,7 +58,7 @@ final class CaseListWriter {
      *            case_severity, first_flagged_on} besides those {@code columns} reads
      */
     void write(JdbcTemplate jdbc, String sql, LocalDate asOf, Path outDir, String fileName, List<String> header, Columns columns) {
-        deleteSplit(outDir.resolve("by-region"), fileName);
+        deleteSplit(outDir, fileName);
         Map<String, CsvTableWriter> regions = new TreeMap<>();
         try (CsvTableWriter all = new CsvTableWriter(outDir.resolve(fileName), header)) {
             Case[] current = {null};
@@ -102,18 +103,20 @@ final class CaseListWriter {
         Object[] cells = row.toArray();
         all.row(cells);
         String region = (String) c.cells[1];
-        regions.computeIfAbsent(region, r -> new CsvTableWriter(outDir.resolve("by-region").resolve(r).resolve(fileName), header))
+        // the region code comes from the data: the path is checked to stay inside OUT/<as-of>/
+        regions.computeIfAbsent(region, r -> new CsvTableWriter(OutputFiles.resolveInside(outDir, "by-region", r, fileName), header))
                 .row(cells);
     }
 
     /** Removes the split files of an earlier attempt, so a region without cases tonight has no stale list. */
-    static void deleteSplit(Path dir, String fileName) {
+    static void deleteSplit(Path outDir, String fileName) {
+        Path dir = outDir.resolve("by-region");
         if (!Files.isDirectory(dir)) {
             return;
         }
         try (Stream<Path> regions = Files.list(dir)) {
             for (Path region : regions.toList()) {
-                Files.deleteIfExists(region.resolve(fileName));
+                Files.deleteIfExists(OutputFiles.resolveInside(outDir, "by-region", region.getFileName().toString(), fileName));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -78,16 +78,47 @@ abstract class SampleDataTests {
         for (JsonNode e : summary.get("extracts")) {
             assertThat(e.get("rows_loaded").asLong() + e.get("rows_rejected").asLong()).isEqualTo(e.get("rows_read").asLong());
         }
+        assertEndOfRunSummary(first.stderr(), summary);
         Map<String, byte[]> before = outputs(dir);
 
         Cli.Result rerun = Cli.run(url, args);
 
         assertThat(rerun.exitCode()).isZero();
+        JsonNode rerunSummary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertEndOfRunSummary(rerun.stderr(), rerunSummary);
+        assertThat(rerun.stderr()).contains("  extract claims         unchanged (already loaded in the run of " + AS_OF + ")");
         Map<String, byte[]> after = outputs(dir);
         assertThat(after.keySet()).isEqualTo(before.keySet());
         for (String file : before.keySet()) {
             assertThat(after.get(file)).as(file).isEqualTo(before.get(file));
         }
+    }
+
+    /**
+     * The block that ends the run on standard error: a line per extract and per rule with the
+     * figures of summary.json, then the output folder, as the last lines.
+     */
+    static void assertEndOfRunSummary(String stderr, JsonNode summary) {
+        List<String> lines = stderr.lines().toList();
+        int start = lines.indexOf("fundguard: run summary, as-of " + AS_OF + ": COMPLETED");
+        assertThat(start).as("the summary block in\n" + stderr).isNotNegative();
+        List<String> block = lines.subList(start + 1, lines.size());
+        int i = 0;
+        for (JsonNode e : summary.get("extracts")) {
+            String status = e.get("status").asText();
+            String expected = status.equals("loaded")
+                    ? "loaded: read " + e.get("rows_read").asLong() + ", loaded " + e.get("rows_loaded").asLong() + ", rejected "
+                            + e.get("rows_rejected").asLong() + ", warnings " + e.get("warnings").asLong()
+                    : "unchanged (already loaded in the run of " + AS_OF + ")";
+            assertThat(block.get(i++)).isEqualTo(String.format("  extract %-14s %s", e.get("extract").asText(), expected));
+        }
+        for (JsonNode r : summary.get("rules")) {
+            String expected = r.has("skipped") ? "skipped: " + r.get("skipped").asText().replaceFirst("^skipped: ", "")
+                    : "flagged " + r.get("flagged").asLong() + ", alerts " + r.get("alerts").asLong();
+            assertThat(block.get(i++)).isEqualTo(String.format("  rule %-7s %s", r.get("code").asText(), expected));
+        }
+        assertThat(block.get(i)).startsWith("  outputs: ").endsWith("/out/" + AS_OF);
+        assertThat(block).hasSize(i + 1);
     }
 
     /** The files outputs.md promises byte-identical on a rerun: work lists, alerts, service and trend CSVs. */

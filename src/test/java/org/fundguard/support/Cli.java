@@ -13,7 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Runs FundGuard as cron does, in this JVM: a fresh Spring context per run, the command-line
  * arguments, the database URL, and the exit code that {@code main} would pass to System.exit.
- * Standard error is captured (and still printed) so tests can read the one-line reason.
+ * Standard error is captured (and still printed) so tests can read the one-line reason. A
+ * startup failure gives the exit code and line {@code main} would give. With a null database
+ * URL none is passed: the database comes from the environment or the credentials file.
  */
 public final class Cli {
 
@@ -25,10 +27,12 @@ public final class Cli {
 
     public static synchronized Result run(String databaseUrl, String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.add("--spring.datasource.url=" + databaseUrl);
+        if (databaseUrl != null) {
+            all.add("--spring.datasource.url=" + databaseUrl);
+        }
         // progress lines are for cron mails; in the test log they would drown the test results
         all.add("--logging.level.org.fundguard=" + System.getProperty("fundguard.test.log", "WARN"));
-        if (databaseUrl.startsWith("jdbc:postgresql")) {
+        if (databaseUrl != null && databaseUrl.startsWith("jdbc:postgresql")) {
             all.add("--spring.datasource.username=postgres");
             all.add("--spring.datasource.password=");
         }
@@ -37,8 +41,13 @@ public final class Cli {
         PrintStream tee = new PrintStream(new TeeStream(original, captured), true, StandardCharsets.UTF_8);
         System.setErr(tee);
         try {
-            ConfigurableApplicationContext context = SpringApplication.run(FundGuardApplication.class, all.toArray(String[]::new));
-            int code = SpringApplication.exit(context);
+            int code;
+            try {
+                ConfigurableApplicationContext context = SpringApplication.run(FundGuardApplication.class, all.toArray(String[]::new));
+                code = SpringApplication.exit(context);
+            } catch (RuntimeException e) {
+                code = FundGuardApplication.startupFailure(e);
+            }
             return new Result(code, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setErr(original);
