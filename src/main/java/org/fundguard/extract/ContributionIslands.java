@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code employment_island} and {@code insured_island} (runs of consecutive contribution
- * months, V10) equal to what the contributions imply. Called by the merge, on its transaction,
+ * Keeps {@code employment_island}, {@code insured_island} (runs of consecutive contribution
+ * months) and {@code employer_month} (V10) equal to what the contributions imply (contribution
+ * rows are only ever added or corrected in place, never removed). Called by the merge, on its transaction,
  * after a contributions file is merged and before its staging table is emptied: only the persons
  * of that file are recomputed, or everything after a first (bulk) load. The claim rules read the
  * islands instead of the monthly rows.
@@ -56,17 +57,25 @@ public class ContributionIslands {
         if (all) {
             jdbc.execute(dialect.truncate("employment_island"));
             jdbc.execute(dialect.truncate("insured_island"));
+            jdbc.execute(dialect.truncate("employer_month"));
         } else {
             jdbc.update("DELETE FROM employment_island" + TOUCHED);
             jdbc.update("DELETE FROM insured_island" + TOUCHED);
         }
+        int months = jdbc.update(all ? "INSERT INTO employer_month (employer_id, period_month)"
+                + " SELECT DISTINCT employer_id, period_month FROM contribution"
+                : "INSERT INTO employer_month (employer_id, period_month)"
+                + " SELECT DISTINCT s.employer_id, s.period_month FROM stg_contribution s WHERE NOT EXISTS"
+                + " (SELECT 1 FROM employer_month m WHERE m.employer_id = s.employer_id AND m.period_month = s.period_month)");
         int employment = jdbc.update(EMPLOYMENT.formatted(where));
         int insured = jdbc.update(INSURED.formatted(where));
         if (dialect == Dialect.POSTGRESQL && (all || employment >= ExtractMerger.ANALYZE_AFTER_ROWS)) {
             jdbc.execute("ANALYZE employment_island");
             jdbc.execute("ANALYZE insured_island");
+            jdbc.execute("ANALYZE employer_month");
         }
-        log.info("contribution islands: {} with one employer, {} with any, {} in {} ms", employment, insured,
+        log.info("contribution islands: {} with one employer, {} with any, {} new employer months; {} in {} ms", employment,
+                insured, months,
                 all ? "all persons" : "tonight's persons", (System.nanoTime() - start) / 1_000_000);
     }
 }

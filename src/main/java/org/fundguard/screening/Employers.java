@@ -36,7 +36,7 @@ public class Employers {
 
     /** The first month (month number) with a contribution of the employer up to {@code maxMonth}, or null. */
     public Integer firstInsuredMonth(String employerId, int maxMonth) {
-        return jdbc.queryForObject("SELECT MIN(period_month) FROM contribution WHERE employer_id = ? AND period_month <= ?",
+        return jdbc.queryForObject("SELECT MIN(period_month) FROM employer_month WHERE employer_id = ? AND period_month <= ?",
                 Integer.class, employerId, maxMonth);
     }
 }

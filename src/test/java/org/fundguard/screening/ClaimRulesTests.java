@@ -431,6 +431,40 @@ abstract class ClaimRulesTests {
     // ---------------------------------------------------------------- NAT-03
 
     @Test
+    void islands_aMonthDeliveredOnALaterNightJoinsTheRunsAndCountsInTheHeadcount() {
+        // night 1: person 1 with e(1) 2026-04..2026-06 and 2026-08..2026-09 (gap in 2026-07): streak 2;
+        // person 2 only with e(2) in 2026-09; e(3) has 2 staff with 2026-09, 2 claims: 2 of 2 flagged by LN-03
+        ExtractDir first = new ExtractDir(tmp.resolve("night1"));
+        employers(first, 1, 2, 3);
+        months(first, p(1), e(1), "2026-04", "2026-06");
+        months(first, p(1), e(1), "2026-08", "2026-09");
+        claim(first, "GAP", 1, 1);
+        months(first, p(2), e(2), "2026-09", "2026-09");
+        claim(first, "ONE", 2, 2);
+        staff(first, e(3), 20, 2, "2026-09");
+        claims(first, "M-", 20, 2, e(3));
+        Screened night1 = screen(first, AS_OF, onlyRules("LN-03", "LN-04", "NAT-03").toArray(String[]::new));
+        assertThat(night1.exitCode()).isZero();
+        assertThat(night1.flaggedBy("LN-04")).contains("GAP", "ONE");
+        assertThat(night1.flaggedBy("NAT-03")).contains("GAP", "ONE");
+        assertThat(night1.flaggedBy("LN-03")).containsAll(ids("M-", 0, 2));
+
+        // night 2 (a delta): the missing 2026-07 of person 1, 2026-07..2026-08 of person 2 with e(2),
+        // and 3 more staff of e(3) in 2026-09: 2 of 5 no longer more than half
+        ExtractDir second = new ExtractDir(tmp.resolve("night2"));
+        months(second, p(1), e(1), "2026-07", "2026-07");
+        months(second, p(2), e(2), "2026-07", "2026-08");
+        staff(second, e(3), 22, 3, "2026-09");
+        Screened night2 = screen(second, AS_OF, onlyRules("LN-03", "LN-04", "NAT-03").toArray(String[]::new));
+
+        assertThat(night2.exitCode()).isZero();
+        assertThat(night2.flaggedBy("LN-04")).contains("ONE").doesNotContain("GAP");
+        assertThat(night2.claim("ONE").get("evidence")).contains("LN-04 在最后参保单位连续缴费3个月，截至2026-09(阈值6个月)");
+        assertThat(night2.flaggedBy("NAT-03")).doesNotContain("GAP", "ONE");
+        assertThat(night2.flaggedBy("LN-03")).doesNotContainAnyElementsOf(ids("M-", 0, 2));
+    }
+
+    @Test
     void nat03_flagsAStreakWithAnyEmployerShorterThanThreeMonths() {
         ExtractDir x = new ExtractDir(tmp.resolve("night"));
         employers(x, 1, 2, 3);

@@ -24,7 +24,7 @@ public class EmployerYoungMassClaims extends AbstractRule implements ClaimRule {
     static final String SQL = """
             SELECT x.claim_id, x.last_employer_id, x.claimants, x.insured_months
             FROM (SELECT c.claim_id, c.last_employer_id, cum.n AS claimants,
-                         (SELECT COUNT(DISTINCT k.period_month) FROM contribution k
+                         (SELECT COUNT(*) FROM employer_month k
                            WHERE k.employer_id = c.last_employer_id AND k.period_month <= c.app_month) AS insured_months
                     FROM claim c
                     JOIN (SELECT last_employer_id, COUNT(DISTINCT person_id) AS n FROM claim
