@@ -22,23 +22,43 @@ public class ContributionIslands {
     /** Persons restricted to those staged tonight; empty for a full rebuild. */
     private static final String TOUCHED = " WHERE person_id IN (SELECT person_id FROM stg_contribution)";
 
+    /**
+     * One pass over the contributions in key order: a month whose predecessor is missing starts an
+     * island, one whose successor is missing ends it; of those rows only, each start is paired
+     * with the end that follows it (a one-month island is both).
+     */
     private static final String EMPLOYMENT = """
             INSERT INTO employment_island (person_id, employer_id, first_p, last_p, next_first_p)
             SELECT person_id, employer_id, first_p, last_p,
                    LEAD(first_p) OVER (PARTITION BY person_id, employer_id ORDER BY first_p)
-              FROM (SELECT person_id, employer_id, MIN(period_month) AS first_p, MAX(period_month) AS last_p
+              FROM (SELECT person_id, employer_id, period_month AS first_p, is_start,
+                           CASE WHEN is_end = 1 THEN period_month
+                                ELSE LEAD(period_month) OVER (PARTITION BY person_id, employer_id ORDER BY period_month) END AS last_p
                       FROM (SELECT person_id, employer_id, period_month,
-                                   period_month - ROW_NUMBER() OVER (PARTITION BY person_id, employer_id ORDER BY period_month) AS g
-                              FROM contribution%s) k
-                     GROUP BY person_id, employer_id, g) i
+                                   CASE WHEN LAG(period_month) OVER (PARTITION BY person_id, employer_id ORDER BY period_month)
+                                             = period_month - 1 THEN 0 ELSE 1 END AS is_start,
+                                   CASE WHEN LEAD(period_month) OVER (PARTITION BY person_id, employer_id ORDER BY period_month)
+                                             = period_month + 1 THEN 0 ELSE 1 END AS is_end
+                              FROM contribution%s) b
+                     WHERE is_start = 1 OR is_end = 1) e
+             WHERE is_start = 1
             """;
 
+    /**
+     * The islands with any employer, merged from the islands with each employer (about one row
+     * per person instead of two dozen): an island starts where no earlier one of the person
+     * reaches to the month before.
+     */
     private static final String INSURED = """
             INSERT INTO insured_island (person_id, first_p, last_p)
-            SELECT person_id, MIN(period_month), MAX(period_month)
-              FROM (SELECT person_id, period_month,
-                           period_month - ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY period_month) AS g
-                      FROM (SELECT DISTINCT person_id, period_month FROM contribution%s) p) k
+            SELECT person_id, MIN(first_p), MAX(last_p)
+              FROM (SELECT person_id, first_p, last_p,
+                           SUM(is_start) OVER (PARTITION BY person_id ORDER BY first_p, last_p ROWS UNBOUNDED PRECEDING) AS g
+                      FROM (SELECT person_id, first_p, last_p,
+                                   CASE WHEN first_p <= MAX(last_p) OVER (PARTITION BY person_id ORDER BY first_p, last_p
+                                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) + 1
+                                        THEN 0 ELSE 1 END AS is_start
+                              FROM employment_island%s) a) b
              GROUP BY person_id, g
             """;
 
