@@ -91,7 +91,9 @@ public enum FieldType {
             }
         }
         try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            int year = Integer.parseInt(m.group(1));
+            // no year 0 in the calendar (LocalDate's year 0 is 1 BC; PostgreSQL's DATE refuses it and the COPY fails)
+            return year == 0 ? null : LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (DateTimeException e) {
             return null;
         }
