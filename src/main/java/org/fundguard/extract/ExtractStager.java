@@ -112,13 +112,8 @@ public class ExtractStager {
             CsvRecordReader.Record record;
             while ((record = reader.next()) != null) {
                 read++;
-                List<Issue> issues;
-                if (record.broken()) {
-                    issues = List.of(Issue.error("BAD_CSV", "", record.error()));
-                } else if (record.undecodable()) {
-                    issues = List.of(Issue.error("BAD_CSV", "", "含有不符合 " + charset.name()
-                            + " 编码的字节（若为 GBK/GB18030 导出文件，请使用 --charset GB18030）"));
-                } else {
+                List<Issue> issues = unreadable(record, charset);
+                if (issues == null) {
                     RowValidator.Result result = validator.validate(record.fields());
                     issues = result.issues();
                     if (!result.rejected()) {
@@ -201,6 +196,24 @@ public class ExtractStager {
         }
         files.addRejects(fileId, rejects, seq);
         return new long[] {rejects.size(), droppedWarnings};
+    }
+
+    /**
+     * The BAD_CSV issue of a record that cannot be validated at all (broken quoting or field
+     * count, bytes not valid in the charset, a NUL byte no database text can hold), or null.
+     */
+    static List<Issue> unreadable(CsvRecordReader.Record record, Charset charset) {
+        if (record.broken()) {
+            return List.of(Issue.error("BAD_CSV", "", record.error()));
+        }
+        if (record.raw().indexOf('\0') >= 0) {
+            return List.of(Issue.error("BAD_CSV", "", "含有 NUL (0x00) 字节"));
+        }
+        if (record.undecodable()) {
+            return List.of(Issue.error("BAD_CSV", "", "含有不符合 " + charset.name()
+                    + " 编码的字节（若为 GBK/GB18030 导出文件，请使用 --charset GB18030）"));
+        }
+        return null;
     }
 
     public static String sha256(Path file) {

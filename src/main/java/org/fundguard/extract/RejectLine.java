@@ -7,6 +7,10 @@ public record RejectLine(long line, Issue issue, String raw) {
     public static final int MAX_RAW = 20000;
 
     public RejectLine {
+        if (raw != null && raw.indexOf('\0') >= 0) {
+            // PostgreSQL text cannot hold NUL; the rejects file shows it as U+FFFD
+            raw = raw.replace('\0', '\uFFFD');
+        }
         if (raw != null && raw.length() > MAX_RAW) {
             raw = raw.substring(0, MAX_RAW);
         }

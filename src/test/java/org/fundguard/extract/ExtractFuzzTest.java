@@ -235,10 +235,9 @@ class ExtractFuzzTest {
                 if (rows.size() > bytes.length) {
                     fail("the reader returns more records than the file has bytes: it does not advance");
                 }
-                if (record.broken()) {
-                    rows.add(new Row(record, null, List.of(Issue.error("BAD_CSV", "", record.error()))));
-                } else if (record.undecodable()) {
-                    rows.add(new Row(record, null, List.of(Issue.error("BAD_CSV", "", "undecodable bytes"))));
+                List<Issue> unreadable = ExtractStager.unreadable(record, charset);
+                if (unreadable != null) {
+                    rows.add(new Row(record, null, unreadable));
                 } else {
                     RowValidator.Result result = validator.validate(record.fields());
                     rows.add(new Row(record, result.values(), result.issues()));

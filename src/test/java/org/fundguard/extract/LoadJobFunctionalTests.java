@@ -168,6 +168,24 @@ abstract class LoadJobFunctionalTests {
     }
 
     @Test
+    void givenANulByteInARow_whenScreened_thenThatRowIsBadCsvAndTheRestIsLoaded() throws Exception {
+        ExtractDir x = validNight(tmp.resolve("night"));
+        String bad = String.join(",", "CNUL", Ids.person(50), "王\0五", "210102", Ids.employer(1), "2026-10-31", "CONTRACT_EXPIRED",
+                "2026-11-03", "RECEIVED", "", "", "", "", "", "", "", "", "");
+        x.line(CLAIMS, bad);
+        x.row(CLAIMS, "claim_id", "AFTERNUL", "person_id", Ids.person(51));
+        x.write();
+
+        assertThat(screen(x.path(), AS_OF).exitCode()).isZero();
+
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM claim WHERE claim_id IN ('CNUL', 'AFTERNUL')", Long.class)).isEqualTo(1);
+        List<String[]> claimRejects = rejects(AS_OF, "claims");
+        assertThat(claimRejects).hasSize(1);
+        assertThat(claimRejects.get(0)).startsWith("42", "ERROR", "BAD_CSV", "");
+        assertThat(claimRejects.get(0)[5]).isEqualTo(bad.replace('\0', '\uFFFD'));
+    }
+
+    @Test
     void givenAFileWithByteOrderMark_whenScreened_thenTheHeaderIsRecognisedAndRowsLoad() throws Exception {
         ExtractDir x = validNight(tmp.resolve("night")).write(StandardCharsets.UTF_8, true);
 
