@@ -1,6 +1,20 @@
 package org.fundguard.extract;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.fundguard.run.Dialect;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,6 +76,9 @@ public class ContributionIslands {
              GROUP BY person_id, g
             """;
 
+    /** Rows per cursor round trip: large enough to stream fast, small enough to keep the heap flat. */
+    static final int FETCH_SIZE = 20_000;
+
     private final JdbcTemplate jdbc;
     private final Dialect dialect;
 
@@ -73,29 +90,98 @@ public class ContributionIslands {
     /** Recomputes the islands of the persons in {@code stg_contribution}, or of everyone when {@code all}. */
     public void refresh(boolean all) {
         long start = System.nanoTime();
-        String where = all ? "" : TOUCHED;
+        long[] rows;
         if (all) {
             jdbc.execute(dialect.truncate("employment_island"));
             jdbc.execute(dialect.truncate("insured_island"));
             jdbc.execute(dialect.truncate("employer_month"));
+            rows = dialect == Dialect.POSTGRESQL ? streamAll() : sql(
+                    "INSERT INTO employer_month (employer_id, period_month) SELECT DISTINCT employer_id, period_month FROM contribution", "");
         } else {
             jdbc.update("DELETE FROM employment_island" + TOUCHED);
             jdbc.update("DELETE FROM insured_island" + TOUCHED);
+            rows = sql("INSERT INTO employer_month (employer_id, period_month)"
+                    + " SELECT DISTINCT s.employer_id, s.period_month FROM stg_contribution s WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM employer_month m WHERE m.employer_id = s.employer_id AND m.period_month = s.period_month)",
+                    TOUCHED);
         }
-        int months = jdbc.update(all ? "INSERT INTO employer_month (employer_id, period_month)"
-                + " SELECT DISTINCT employer_id, period_month FROM contribution"
-                : "INSERT INTO employer_month (employer_id, period_month)"
-                + " SELECT DISTINCT s.employer_id, s.period_month FROM stg_contribution s WHERE NOT EXISTS"
-                + " (SELECT 1 FROM employer_month m WHERE m.employer_id = s.employer_id AND m.period_month = s.period_month)");
-        int employment = jdbc.update(EMPLOYMENT.formatted(where));
-        int insured = jdbc.update(INSURED.formatted(where));
-        if (dialect == Dialect.POSTGRESQL && (all || employment >= ExtractMerger.ANALYZE_AFTER_ROWS)) {
+        if (dialect == Dialect.POSTGRESQL && (all || rows[0] >= ExtractMerger.ANALYZE_AFTER_ROWS)) {
             jdbc.execute("ANALYZE employment_island");
             jdbc.execute("ANALYZE insured_island");
             jdbc.execute("ANALYZE employer_month");
         }
-        log.info("contribution islands: {} with one employer, {} with any, {} new employer months; {} in {} ms", employment,
-                insured, months,
-                all ? "all persons" : "tonight's persons", (System.nanoTime() - start) / 1_000_000);
+        log.info("contribution islands: {} with one employer, {} with any, {} new employer months; {} in {} ms", rows[0],
+                rows[1], rows[2], all ? "all persons" : "tonight's persons", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private long[] sql(String employerMonths, String where) {
+        long months = jdbc.update(employerMonths);
+        long employment = jdbc.update(EMPLOYMENT.formatted(where));
+        long insured = jdbc.update(INSURED.formatted(where));
+        return new long[] {employment, insured, months};
+    }
+
+    /**
+     * PostgreSQL, everyone (after a first load): the contribution keys are read once in key
+     * order through a cursor (autocommit is off inside the merge's transaction, so pgjdbc honours
+     * the fetch size) and the islands computed while streaming; three window passes over tens of
+     * millions of rows in SQL take several times longer. The rows go through temporary files
+     * because the connection cannot COPY while its cursor is open.
+     */
+    private long[] streamAll() {
+        Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+        Path employmentFile = null;
+        Path insuredFile = null;
+        try {
+            employmentFile = Files.createTempFile("fundguard-employment-islands", ".csv");
+            insuredFile = Files.createTempFile("fundguard-insured-islands", ".csv");
+            IslandStream stream;
+            long[] rows;
+            try (Writer employment = Files.newBufferedWriter(employmentFile, StandardCharsets.UTF_8);
+                 Writer insured = Files.newBufferedWriter(insuredFile, StandardCharsets.UTF_8);
+                 PreparedStatement keys = connection.prepareStatement(
+                         "SELECT person_id, employer_id, period_month FROM contribution ORDER BY person_id, employer_id, period_month")) {
+                keys.setFetchSize(FETCH_SIZE);
+                stream = new IslandStream(employment, insured);
+                try (ResultSet rs = keys.executeQuery()) {
+                    while (rs.next()) {
+                        stream.add(rs.getString(1), rs.getString(2), rs.getInt(3));
+                    }
+                }
+                rows = stream.finish();
+            }
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            try (Reader in = Files.newBufferedReader(employmentFile, StandardCharsets.UTF_8)) {
+                copy.copyIn("COPY employment_island (person_id, employer_id, first_p, last_p, next_first_p) FROM STDIN WITH (FORMAT csv)", in);
+            }
+            try (Reader in = Files.newBufferedReader(insuredFile, StandardCharsets.UTF_8)) {
+                copy.copyIn("COPY insured_island (person_id, first_p, last_p) FROM STDIN WITH (FORMAT csv)", in);
+            }
+            try (Writer months = Files.newBufferedWriter(employmentFile, StandardCharsets.UTF_8)) {
+                stream.writeEmployerMonths(months); // the employment file is copied already: reused
+            }
+            long monthRows;
+            try (Reader in = Files.newBufferedReader(employmentFile, StandardCharsets.UTF_8)) {
+                monthRows = copy.copyIn("COPY employer_month (employer_id, period_month) FROM STDIN WITH (FORMAT csv)", in);
+            }
+            return new long[] {rows[0], rows[1], monthRows};
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compute the contribution islands: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot compute the contribution islands: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(employmentFile);
+            deleteQuietly(insuredFile);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("cannot delete the temporary file {}: {}", file, e.getMessage());
+            }
+        }
     }
 }

@@ -37,6 +37,8 @@ public class ExtractStager {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractStager.class);
     private static final int REJECT_BATCH = 1000;
+    /** Sizes the duplicate filter from the file size (contribution rows are about 70 bytes). */
+    private static final long BYTES_PER_ROW_GUESS = 32;
 
     /** What staging did with a file: staged now, found staged already, or skipped as already loaded. */
     public record Outcome(LoadedFile file, boolean alreadyLoaded) {
@@ -105,6 +107,9 @@ public class ExtractStager {
         long warnings = 0;
         long seq = 0;
         Progress progress = new Progress(log, extract.fileName());
+        KeyFilter seenKeys = new KeyFilter(Files.size(file) / BYTES_PER_ROW_GUESS);
+        int[] keyIndex = extract.key().stream().mapToInt(extract::indexOf).toArray();
+        Candidates candidates = new Candidates();
         try (InputStream in = Files.newInputStream(file);
              CsvRecordReader reader = new CsvRecordReader(in, charset);
              StagingWriter staging = StagingWriter.open(dialect, connection, extract, fileId)) {
@@ -118,6 +123,9 @@ public class ExtractStager {
                     issues = result.issues();
                     if (!result.rejected()) {
                         staging.write(record.line(), result.values());
+                        if (seenKeys.addAndCheck(key(result.values(), keyIndex))) {
+                            candidates.add(record.line());
+                        }
                     }
                 }
                 for (Issue issue : issues) {
@@ -141,7 +149,7 @@ public class ExtractStager {
         }
         files.addRejects(fileId, rejects, seq);
         seq += rejects.size();
-        long[] dup = rejectDuplicates(extract, file, charset, fileId, seq);
+        long[] dup = rejectDuplicates(extract, file, charset, fileId, seq, candidates);
         rejected += dup[0];
         warnings -= dup[1];
         long loaded = read - rejected;
@@ -156,12 +164,24 @@ public class ExtractStager {
      *
      * @return the number of duplicates and the number of WARN lines dropped
      */
-    private long[] rejectDuplicates(Extract extract, Path file, Charset charset, long fileId, long seq) throws IOException {
+    private long[] rejectDuplicates(Extract extract, Path file, Charset charset, long fileId, long seq, Candidates candidates)
+            throws IOException, SQLException {
+        if (candidates.none()) {
+            return new long[] {0, 0}; // every key was certainly new
+        }
         String stg = extract.stagingTable();
         String keys = String.join(", ", extract.dbKey());
+        String rows = stg;
+        if (dialect == Dialect.POSTGRESQL && !candidates.overflow()) {
+            // only the rows sharing a key with a candidate line (hash joins over the staged rows)
+            copyCandidates(candidates);
+            String candidateKeys = extract.dbKey().stream().map(k -> "c." + k).collect(java.util.stream.Collectors.joining(", "));
+            rows = "(SELECT * FROM " + stg + " WHERE (" + keys + ") IN (SELECT " + candidateKeys + " FROM " + stg
+                    + " c JOIN stg_key_candidate k ON k.line_no = c.line_no)) s";
+        }
         // a window, not a join with a grouped derived table: H2 would re-run the grouping per row
         String duplicates = "SELECT line_no, first_line FROM (SELECT line_no, MIN(line_no) OVER (PARTITION BY " + keys
-                + ") AS first_line FROM " + stg + ") x WHERE line_no > first_line";
+                + ") AS first_line FROM " + rows + ") x WHERE line_no > first_line";
         TreeMap<Long, Long> firstLineOf = new TreeMap<>();
         jdbc.query(duplicates, rs -> {
             firstLineOf.put(rs.getLong(1), rs.getLong(2));
@@ -196,6 +216,58 @@ public class ExtractStager {
         }
         files.addRejects(fileId, rejects, seq);
         return new long[] {rejects.size(), droppedWarnings};
+    }
+
+    private void copyCandidates(Candidates candidates) throws SQLException, IOException {
+        jdbc.execute("TRUNCATE TABLE stg_key_candidate");
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < candidates.size; i++) {
+            lines.append(candidates.lines[i]).append('\n');
+        }
+        connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                .copyIn("COPY stg_key_candidate (line_no) FROM STDIN", new java.io.StringReader(lines.toString()));
+    }
+
+    private static String key(Object[] values, int[] keyIndex) {
+        if (keyIndex.length == 1) {
+            return String.valueOf(values[keyIndex[0]]);
+        }
+        StringBuilder key = new StringBuilder(48);
+        for (int i : keyIndex) {
+            key.append(values[i]).append('\u0001');
+        }
+        return key.toString();
+    }
+
+    /**
+     * Lines whose key the filter may have seen. Past {@value #MAX} of them (a file made mostly of
+     * duplicates) the search falls back to all staged rows, keeping memory bounded.
+     */
+    private static final class Candidates {
+        static final int MAX = 1 << 20;
+        long[] lines = new long[1024];
+        int size;
+        boolean overflow;
+
+        void add(long line) {
+            if (size == MAX) {
+                overflow = true;
+                return;
+            }
+            if (size == lines.length) {
+                lines = java.util.Arrays.copyOf(lines, size * 2);
+            }
+            lines[size++] = line;
+        }
+
+        boolean none() {
+            return size == 0 && !overflow;
+        }
+
+        boolean overflow() {
+            return overflow;
+        }
     }
 
     /**

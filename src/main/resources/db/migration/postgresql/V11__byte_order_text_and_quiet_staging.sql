@@ -26,3 +26,13 @@ BEGIN
                 ELSE 'TEXT' END);
     END LOOP;
 END $$;
+
+-- Staging is emptied by every merge: autovacuum passes over tens of millions of staged rows
+-- would only compete with the night's own work.
+ALTER TABLE stg_employer     SET (autovacuum_enabled = false);
+ALTER TABLE stg_contribution SET (autovacuum_enabled = false);
+ALTER TABLE stg_claim        SET (autovacuum_enabled = false);
+ALTER TABLE stg_subsidy      SET (autovacuum_enabled = false);
+ALTER TABLE stg_certificate  SET (autovacuum_enabled = false);
+ALTER TABLE stg_registration SET (autovacuum_enabled = false);
+ALTER TABLE stg_medical      SET (autovacuum_enabled = false);
