@@ -77,7 +77,7 @@ public class ContributionIslands {
             """;
 
     /** Rows per cursor round trip: large enough to stream fast, small enough to keep the heap flat. */
-    static final int FETCH_SIZE = 20_000;
+    static final int FETCH_SIZE = 5_000;
 
     private final JdbcTemplate jdbc;
     private final Dialect dialect;
@@ -90,20 +90,30 @@ public class ContributionIslands {
     /** Recomputes the islands of the persons in {@code stg_contribution}, or of everyone when {@code all}. */
     public void refresh(boolean all) {
         long start = System.nanoTime();
-        long[] rows;
+        String where = all ? "" : TOUCHED;
         if (all) {
             jdbc.execute(dialect.truncate("employment_island"));
             jdbc.execute(dialect.truncate("insured_island"));
             jdbc.execute(dialect.truncate("employer_month"));
-            rows = dialect == Dialect.POSTGRESQL ? streamAll() : sql(
-                    "INSERT INTO employer_month (employer_id, period_month) SELECT DISTINCT employer_id, period_month FROM contribution", "");
         } else {
+            if (dialect == Dialect.POSTGRESQL) {
+                jdbc.execute("ANALYZE stg_contribution"); // staging has no autovacuum: the planner needs its size
+            }
             jdbc.update("DELETE FROM employment_island" + TOUCHED);
             jdbc.update("DELETE FROM insured_island" + TOUCHED);
-            rows = sql("INSERT INTO employer_month (employer_id, period_month)"
+        }
+        long[] rows;
+        if (dialect == Dialect.POSTGRESQL) {
+            rows = stream(where, all);
+        } else {
+            rows = new long[] {jdbc.update(EMPLOYMENT.formatted(where)), jdbc.update(INSURED.formatted(where)), -1};
+        }
+        if (rows[2] < 0) {
+            rows[2] = jdbc.update(all
+                    ? "INSERT INTO employer_month (employer_id, period_month) SELECT DISTINCT employer_id, period_month FROM contribution"
+                    : "INSERT INTO employer_month (employer_id, period_month)"
                     + " SELECT DISTINCT s.employer_id, s.period_month FROM stg_contribution s WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM employer_month m WHERE m.employer_id = s.employer_id AND m.period_month = s.period_month)",
-                    TOUCHED);
+                    + " (SELECT 1 FROM employer_month m WHERE m.employer_id = s.employer_id AND m.period_month = s.period_month)");
         }
         if (dialect == Dialect.POSTGRESQL && (all || rows[0] >= ExtractMerger.ANALYZE_AFTER_ROWS)) {
             jdbc.execute("ANALYZE employment_island");
@@ -114,21 +124,16 @@ public class ContributionIslands {
                 rows[1], rows[2], all ? "all persons" : "tonight's persons", (System.nanoTime() - start) / 1_000_000);
     }
 
-    private long[] sql(String employerMonths, String where) {
-        long months = jdbc.update(employerMonths);
-        long employment = jdbc.update(EMPLOYMENT.formatted(where));
-        long insured = jdbc.update(INSURED.formatted(where));
-        return new long[] {employment, insured, months};
-    }
-
     /**
-     * PostgreSQL, everyone (after a first load): the contribution keys are read once in key
-     * order through a cursor (autocommit is off inside the merge's transaction, so pgjdbc honours
+     * PostgreSQL: the contribution months of everyone (after a first load) or of tonight's
+     * persons are read once in key order, one array of months per person and employer (twenty
+     * times fewer rows to ship than months), through a cursor (autocommit is off inside the merge's transaction, so pgjdbc honours
      * the fetch size) and the islands computed while streaming; three window passes over tens of
      * millions of rows in SQL take several times longer. The rows go through temporary files
-     * because the connection cannot COPY while its cursor is open.
+     * because the connection cannot COPY while its cursor is open. The employer months come
+     * from the same pass after a first load ({@code -1} otherwise: new ones are found in SQL).
      */
-    private long[] streamAll() {
+    private long[] stream(String where, boolean employerMonths) {
         Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
         Path employmentFile = null;
         Path insuredFile = null;
@@ -140,12 +145,19 @@ public class ContributionIslands {
             try (Writer employment = Files.newBufferedWriter(employmentFile, StandardCharsets.UTF_8);
                  Writer insured = Files.newBufferedWriter(insuredFile, StandardCharsets.UTF_8);
                  PreparedStatement keys = connection.prepareStatement(
-                         "SELECT person_id, employer_id, period_month FROM contribution ORDER BY person_id, employer_id, period_month")) {
+                         "SELECT person_id, employer_id, array_agg(period_month ORDER BY period_month) FROM contribution" + where
+                                 + " GROUP BY person_id, employer_id ORDER BY person_id, employer_id")) {
                 keys.setFetchSize(FETCH_SIZE);
                 stream = new IslandStream(employment, insured);
                 try (ResultSet rs = keys.executeQuery()) {
                     while (rs.next()) {
-                        stream.add(rs.getString(1), rs.getString(2), rs.getInt(3));
+                        String person = rs.getString(1);
+                        String employer = rs.getString(2);
+                        java.sql.Array months = rs.getArray(3);
+                        for (Integer month : (Integer[]) months.getArray()) {
+                            stream.add(person, employer, month);
+                        }
+                        months.free();
                     }
                 }
                 rows = stream.finish();
@@ -157,12 +169,14 @@ public class ContributionIslands {
             try (Reader in = Files.newBufferedReader(insuredFile, StandardCharsets.UTF_8)) {
                 copy.copyIn("COPY insured_island (person_id, first_p, last_p) FROM STDIN WITH (FORMAT csv)", in);
             }
-            try (Writer months = Files.newBufferedWriter(employmentFile, StandardCharsets.UTF_8)) {
-                stream.writeEmployerMonths(months); // the employment file is copied already: reused
-            }
-            long monthRows;
-            try (Reader in = Files.newBufferedReader(employmentFile, StandardCharsets.UTF_8)) {
-                monthRows = copy.copyIn("COPY employer_month (employer_id, period_month) FROM STDIN WITH (FORMAT csv)", in);
+            long monthRows = -1;
+            if (employerMonths) {
+                try (Writer months = Files.newBufferedWriter(employmentFile, StandardCharsets.UTF_8)) {
+                    stream.writeEmployerMonths(months); // the employment file is copied already: reused
+                }
+                try (Reader in = Files.newBufferedReader(employmentFile, StandardCharsets.UTF_8)) {
+                    monthRows = copy.copyIn("COPY employer_month (employer_id, period_month) FROM STDIN WITH (FORMAT csv)", in);
+                }
             }
             return new long[] {rows[0], rows[1], monthRows};
         } catch (IOException e) {

@@ -124,7 +124,7 @@ public class ExtractStager {
                     if (!result.rejected()) {
                         staging.write(record.line(), result.values());
                         if (seenKeys.addAndCheck(key(result.values(), keyIndex))) {
-                            candidates.add(record.line());
+                            candidates.add(result.values(), keyIndex);
                         }
                     }
                 }
@@ -173,11 +173,15 @@ public class ExtractStager {
         String keys = String.join(", ", extract.dbKey());
         String rows = stg;
         if (dialect == Dialect.POSTGRESQL && !candidates.overflow()) {
-            // only the rows sharing a key with a candidate line (hash joins over the staged rows)
+            // only the rows with a candidate key: one hash join over the staged rows
             copyCandidates(candidates);
-            String candidateKeys = extract.dbKey().stream().map(k -> "c." + k).collect(java.util.stream.Collectors.joining(", "));
-            rows = "(SELECT * FROM " + stg + " WHERE (" + keys + ") IN (SELECT " + candidateKeys + " FROM " + stg
-                    + " c JOIN stg_key_candidate k ON k.line_no = c.line_no)) s";
+            List<String> key = extract.dbKey();
+            // the candidates are cast to the staged columns' types (not the other way round) so
+            // that the staged rows are compared as they are, with no per-row conversion
+            String on = java.util.stream.IntStream.range(0, key.size())
+                    .mapToObj(i -> "s." + key.get(i) + " = CAST(c.k" + (i + 1) + " AS " + columnType(stg, key.get(i)) + ")")
+                    .collect(java.util.stream.Collectors.joining(" AND "));
+            rows = "(SELECT s.* FROM " + stg + " s WHERE EXISTS (SELECT 1 FROM stg_key_candidate c WHERE " + on + ")) s";
         }
         // a window, not a join with a grouped derived table: H2 would re-run the grouping per row
         String duplicates = "SELECT line_no, first_line FROM (SELECT line_no, MIN(line_no) OVER (PARTITION BY " + keys
@@ -218,15 +222,26 @@ public class ExtractStager {
         return new long[] {rejects.size(), droppedWarnings};
     }
 
+    private String columnType(String table, String column) {
+        return jdbc.queryForObject("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+                + " WHERE attrelid = CAST(? AS regclass) AND attname = ?", String.class, table, column);
+    }
+
     private void copyCandidates(Candidates candidates) throws SQLException, IOException {
         jdbc.execute("TRUNCATE TABLE stg_key_candidate");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < candidates.size; i++) {
-            lines.append(candidates.lines[i]).append('\n');
+        for (String[] key : candidates.keys) {
+            for (int i = 0; i < key.length; i++) {
+                lines.append(i == 0 ? "" : ",").append('"').append(key[i].replace("\"", "\"\"")).append('"');
+            }
+            lines.append('\n');
         }
+        String columns = java.util.stream.IntStream.rangeClosed(1, candidates.width).mapToObj(i -> "k" + i)
+                .collect(java.util.stream.Collectors.joining(", "));
         connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                .copyIn("COPY stg_key_candidate (line_no) FROM STDIN", new java.io.StringReader(lines.toString()));
+                .copyIn("COPY stg_key_candidate (" + columns + ") FROM STDIN WITH (FORMAT csv)", new java.io.StringReader(lines.toString()));
+        jdbc.execute("ANALYZE stg_key_candidate");
     }
 
     private static String key(Object[] values, int[] keyIndex) {
@@ -241,28 +256,31 @@ public class ExtractStager {
     }
 
     /**
-     * Lines whose key the filter may have seen. Past {@value #MAX} of them (a file made mostly of
-     * duplicates) the search falls back to all staged rows, keeping memory bounded.
+     * Keys (as the database prints them) of the rows whose key the filter may have seen. Past
+     * {@value #MAX} of them (a file made mostly of duplicates) the search falls back to all
+     * staged rows, keeping memory bounded.
      */
     private static final class Candidates {
-        static final int MAX = 1 << 20;
-        long[] lines = new long[1024];
-        int size;
+        static final int MAX = 200_000;
+        final List<String[]> keys = new ArrayList<>();
+        int width;
         boolean overflow;
 
-        void add(long line) {
-            if (size == MAX) {
+        void add(Object[] values, int[] keyIndex) {
+            if (keys.size() == MAX) {
                 overflow = true;
                 return;
             }
-            if (size == lines.length) {
-                lines = java.util.Arrays.copyOf(lines, size * 2);
+            String[] key = new String[keyIndex.length];
+            for (int i = 0; i < keyIndex.length; i++) {
+                key[i] = String.valueOf(values[keyIndex[i]]);
             }
-            lines[size++] = line;
+            width = keyIndex.length;
+            keys.add(key);
         }
 
         boolean none() {
-            return size == 0 && !overflow;
+            return keys.isEmpty() && !overflow;
         }
 
         boolean overflow() {
