@@ -51,8 +51,8 @@ public class GracefulStop implements SmartLifecycle, JobExecutionListener {
     public void stop() {
         started = false;
         JobExecution execution = running.get();
-        if (execution == null) {
-            return;
+        if (execution == null || !execution.isRunning()) {
+            return; // nothing running (a failed run whose end the lost database could not record exits as it is)
         }
         log.warn("stop requested: stopping the run (as-of {}) at the next step boundary", execution.getJobParameters().getLocalDate("asOf"));
         try {

@@ -31,6 +31,7 @@ public final class CsvTableWriter implements AutoCloseable {
     private final Path tmp;
     private final MessageDigest digest;
     private final ICSVWriter csv;
+    private final OutputStream file;
     private final int width;
     private long rows;
     private boolean committed;
@@ -38,15 +39,27 @@ public final class CsvTableWriter implements AutoCloseable {
     public CsvTableWriter(Path target, List<String> header) {
         this.target = target;
         this.width = header.size();
+        Path created = null;
+        OutputStream out = null;
         try {
-            this.tmp = OutputFiles.temporaryFor(target);
+            created = OutputFiles.temporaryFor(target);
+            this.tmp = created;
             this.digest = MessageDigest.getInstance("SHA-256");
-            OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest);
+            out = new DigestOutputStream(Files.newOutputStream(tmp), digest);
+            this.file = out;
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             this.csv = new CSVWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
                     ',', '"', '"', "\r\n");
             csv.writeNext(header.toArray(String[]::new), false);
         } catch (IOException e) {
+            if (out != null) {
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // failing anyway
+                }
+            }
+            OutputFiles.deleteQuietly(created);
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -95,10 +108,12 @@ public final class CsvTableWriter implements AutoCloseable {
     }
 
     private String sha;
+    private boolean discarded;
 
+    /** Finishes the file and renames it to its target; when that fails (disk full) the temporary file is removed. */
     @Override
     public void close() {
-        if (committed) {
+        if (committed || discarded) {
             return;
         }
         try {
@@ -107,8 +122,28 @@ public final class CsvTableWriter implements AutoCloseable {
             OutputFiles.commit(tmp, target);
             committed = true;
         } catch (IOException e) {
+            discard();
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Gives up an unfinished file: closes it and removes the temporary file, leaving no trace. No-op once committed. */
+    public void discard() {
+        if (committed || discarded) {
+            return;
+        }
+        discarded = true;
+        try {
+            csv.close();
+        } catch (IOException ignored) {
+            // the data is thrown away anyway; a failed flush leaves the file open:
+            try {
+                file.close();
+            } catch (IOException alsoIgnored) {
+                // nothing more to do
+            }
+        }
+        OutputFiles.deleteQuietly(tmp);
     }
 
     /** Rows and SHA-256 of the finished file. */

@@ -115,14 +115,28 @@ public final class OutputFiles {
         }
     }
 
-    /** Writes a small text file atomically. */
+    /** Writes a small text file atomically; on failure (disk full) no temporary file is left behind. */
     public static void writeString(Path target, String content) {
+        Path tmp = null;
         try {
-            Path tmp = temporaryFor(target);
+            tmp = temporaryFor(target);
             Files.writeString(tmp, content);
             commit(tmp, target);
         } catch (IOException e) {
+            deleteQuietly(tmp);
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes a temporary file of a failed write, if there is one. */
+    static void deleteQuietly(Path tmp) {
+        if (tmp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the next attempt replaces it (temporaryFor)
         }
     }
 }

@@ -60,7 +60,8 @@ final class CaseListWriter {
     void write(JdbcTemplate jdbc, String sql, LocalDate asOf, Path outDir, String fileName, List<String> header, Columns columns) {
         deleteSplit(outDir, fileName);
         Map<String, CsvTableWriter> regions = new TreeMap<>();
-        try (CsvTableWriter all = new CsvTableWriter(outDir.resolve(fileName), header)) {
+        CsvTableWriter all = new CsvTableWriter(outDir.resolve(fileName), header);
+        try {
             Case[] current = {null};
             jdbc.query(sql, rs -> {
                 String id = rs.getString("item_id");
@@ -81,8 +82,13 @@ final class CaseListWriter {
             if (current[0] != null) {
                 emit(current[0], header, columns, asOf, all, regions, outDir, fileName);
             }
-        } finally {
+            all.close();
             regions.values().forEach(CsvTableWriter::close);
+        } catch (RuntimeException | Error e) {
+            // a failed query or a full disk: no half list under its final name, no temporary file left
+            all.discard();
+            regions.values().forEach(CsvTableWriter::discard);
+            throw e;
         }
     }
 

@@ -2,15 +2,10 @@ package org.fundguard.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.fundguard.generator.DataGenerator;
 import org.fundguard.support.Databases;
@@ -28,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryIT {
 
-    static final String AS_OF = "2026-11-25";
-    static final Path JAR = Path.of("target/fundguard.jar").toAbsolutePath();
+    static final String AS_OF = RealRun.AS_OF;
 
     @TempDir
     static Path shared;
@@ -42,9 +36,9 @@ class CrashRecoveryIT {
         assertThat(DataGenerator.run(new String[] {"--out", extracts.toString(), "--persons", "6000", "--seed", "5",
                 "--as-of", AS_OF, "--plant-rules", "--quiet"})).isZero();
         Path out = shared.resolve("reference-out");
-        Run run = Run.start(h2(shared.resolve("reference-db")), "sa", extracts, out, shared.resolve("reference.log"));
+        RealRun run = RealRun.start(h2(shared.resolve("reference-db")), "sa", extracts, out, shared.resolve("reference.log"));
         assertThat(run.waitFor()).isZero();
-        reference = outputs(out.resolve(AS_OF));
+        reference = RealRun.outputs(out.resolve(AS_OF));
         assertThat(reference).containsKeys("worklist.csv", "alerts.csv", "subsidy-worklist.csv", "trend/monthly.csv");
     }
 
@@ -71,10 +65,10 @@ class CrashRecoveryIT {
     @org.junit.jupiter.api.Test
     void aSecondRunWhileOneIsRunningExits3AndTheFirstCompletes(@TempDir Path tmp) throws Exception {
         String url = h2(tmp.resolve("db"));
-        Run first = Run.start(url, "sa", extracts, tmp.resolve("out"), tmp.resolve("first.log"));
+        RealRun first = RealRun.start(url, "sa", extracts, tmp.resolve("out"), tmp.resolve("first.log"));
         assertThat(first.waitForLog("employers.csv:", Duration.ofMinutes(2))).isTrue();
 
-        Run second = Run.start(url, "sa", extracts, tmp.resolve("out2"), tmp.resolve("second.log"));
+        RealRun second = RealRun.start(url, "sa", extracts, tmp.resolve("out2"), tmp.resolve("second.log"));
 
         assertThat(second.waitFor()).isEqualTo(3);
         // on H2 the embedded database's file lock already turns the second process away
@@ -90,10 +84,10 @@ class CrashRecoveryIT {
         assertThat(DataGenerator.run(new String[] {"--out", big.toString(), "--persons", "60000", "--seed", "6",
                 "--as-of", AS_OF, "--quiet"})).isZero();
         String url = Databases.postgres();
-        Run first = Run.start(url, "postgres", big, tmp.resolve("out"), tmp.resolve("first.log"));
+        RealRun first = RealRun.start(url, "postgres", big, tmp.resolve("out"), tmp.resolve("first.log"));
         assertThat(first.waitForLog("employers.csv:", Duration.ofMinutes(2))).isTrue();
 
-        Run second = Run.start(url, "postgres", big, tmp.resolve("out2"), tmp.resolve("second.log"));
+        RealRun second = RealRun.start(url, "postgres", big, tmp.resolve("out2"), tmp.resolve("second.log"));
 
         assertThat(second.waitFor()).isEqualTo(3);
         assertThat(Files.readString(tmp.resolve("second.log"))).contains("another run (as-of " + AS_OF).contains("nothing was done");
@@ -105,28 +99,28 @@ class CrashRecoveryIT {
     void sigtermStopsTheRunAsStoppedAndTheSameCommandResumesIt(@TempDir Path tmp) throws Exception {
         String url = h2(tmp.resolve("db"));
         Path out = tmp.resolve("out");
-        Run run = Run.start(url, "sa", extracts, out, tmp.resolve("stopped.log"));
+        RealRun run = RealRun.start(url, "sa", extracts, out, tmp.resolve("stopped.log"));
         assertThat(run.waitForLog("medical.csv: merged", Duration.ofMinutes(2))).isTrue();
 
         run.process().destroy(); // SIGTERM
 
         assertThat(run.waitFor()).isNotZero();
         assertThat(Files.readString(tmp.resolve("stopped.log"))).contains("stop requested").contains("STOPPED");
-        Run resumed = Run.start(url, "sa", extracts, out, tmp.resolve("resumed.log"));
+        RealRun resumed = RealRun.start(url, "sa", extracts, out, tmp.resolve("resumed.log"));
         assertThat(resumed.waitFor()).isZero();
         assertThat(Files.readString(tmp.resolve("resumed.log"))).contains("resuming the run that ended STOPPED");
-        assertThat(outputs(out.resolve(AS_OF))).isEqualTo(reference);
+        assertThat(RealRun.outputs(out.resolve(AS_OF))).isEqualTo(reference);
     }
 
     void killAndResume(String url, String user, String marker, Path tmp) throws Exception {
         Path out = tmp.resolve("out");
         Path log = tmp.resolve("killed.log");
 
-        Run killed = Run.start(url, user, extracts, out, log);
+        RealRun killed = RealRun.start(url, user, extracts, out, log);
         boolean reached = killed.killWhenLogShows(marker, Duration.ofMinutes(3));
 
         assertThat(reached).as("the run reached '" + marker + "' before it ended").isTrue();
-        Run resumed = Run.start(url, user, extracts, out, tmp.resolve("resumed.log"));
+        RealRun resumed = RealRun.start(url, user, extracts, out, tmp.resolve("resumed.log"));
         assertThat(resumed.waitFor()).isZero();
         // H2 may lose the last moments of commits to SIGKILL (its write delay); the resumed run then
         // redoes them. Either way every file is loaded exactly once:
@@ -140,92 +134,13 @@ class CrashRecoveryIT {
             }
             assertThat(extractsLoaded).isEqualTo(7);
         }
-        Map<String, String> after = outputs(out.resolve(AS_OF));
+        Map<String, String> after = RealRun.outputs(out.resolve(AS_OF));
         assertThat(after.keySet()).isEqualTo(reference.keySet());
         for (String file : reference.keySet()) {
             assertThat(after.get(file)).as(file).isEqualTo(reference.get(file));
         }
         try (Stream<Path> files = Files.walk(out)) {
             assertThat(files.filter(p -> p.getFileName().toString().endsWith(".part"))).as("no half-written file").isEmpty();
-        }
-    }
-
-    /** The outputs outputs.md promises identical, as text; alerts.csv without its per-database alert_id. */
-    static Map<String, String> outputs(Path dir) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        List<Path> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile).forEach(paths::add);
-        }
-        for (Path p : paths) {
-            String rel = dir.relativize(p).toString().replace('\\', '/');
-            if (rel.endsWith("worklist.csv") || rel.startsWith("service/") || rel.startsWith("rejects/")
-                    || (rel.startsWith("trend/") && rel.endsWith(".csv"))) {
-                files.put(rel, Files.readString(p, StandardCharsets.UTF_8));
-            } else if (rel.equals("alerts.csv")) {
-                StringBuilder text = new StringBuilder();
-                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
-                    text.append(line.substring(line.indexOf(',') + 1)).append('\n');
-                }
-                files.put(rel, text.toString());
-            }
-        }
-        return files;
-    }
-
-    /** One run of the packaged command in its own process, its output in a log file. */
-    record Run(Process process, Path log) {
-
-        static Run start(String url, String user, Path extracts, Path out, Path log) throws IOException {
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", JAR.toString(), "screen", "--extracts", extracts.toString(), "--as-of", AS_OF,
-                    "--out", out.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().put("SPRING_DATASOURCE_URL", url);
-            pb.environment().put("SPRING_DATASOURCE_USERNAME", user);
-            pb.environment().put("SPRING_DATASOURCE_PASSWORD", "");
-            return new Run(pb.start(), log);
-        }
-
-        int waitFor() throws InterruptedException {
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("run did not finish; log " + log);
-            }
-            return process.exitValue();
-        }
-
-        /** Waits until the log shows {@code marker}; false when the run ended first. */
-        boolean waitForLog(String marker, Duration timeout) throws Exception {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(marker)) {
-                    return true;
-                }
-                if (!process.isAlive()) {
-                    return false;
-                }
-                Thread.sleep(20);
-            }
-            return false;
-        }
-
-        /** SIGKILL as soon as the log shows {@code marker}; false when the run ended first. */
-        boolean killWhenLogShows(String marker, Duration timeout) throws Exception {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(marker)) {
-                    process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook runs
-                    process.waitFor();
-                    return true;
-                }
-                if (!process.isAlive()) {
-                    return false;
-                }
-                Thread.sleep(20);
-            }
-            process.destroyForcibly();
-            return false;
         }
     }
 }
