@@ -1,6 +1,7 @@
 package org.fundguard.cli;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -71,8 +72,12 @@ public class ScreenRunner implements ApplicationRunner, ExitCodeGenerator {
             RunParameters run = ScreenCommand.parse(args);
             ExtractFolder.inspect(run.extracts(), run.charset());
             ServiceLists.validate(JobDefinition.load(run.config()));
-            if (run.medicalStandards() != null && !Files.isReadable(run.medicalStandards())) {
-                throw new ContractException("--medical-standards " + run.medicalStandards() + ": cannot read the file");
+            // checked before anything is loaded (exit 2 means nothing was loaded), the default too
+            Path standards = run.medicalStandardsOrDefault();
+            if (!Files.isReadable(standards)) {
+                throw new ContractException((run.medicalStandards() != null ? "--medical-standards " : "medical standards ")
+                        + standards + ": cannot read the file" + (run.medicalStandards() != null ? ""
+                        : " (give --medical-standards FILE, or run from the installation folder or through scripts/fundguard)"));
             }
             exitCode = launch(run);
         } catch (ContractException e) {
@@ -203,11 +208,15 @@ public class ScreenRunner implements ApplicationRunner, ExitCodeGenerator {
 
     static String rootMessage(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        boolean database = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            database |= t instanceof java.sql.SQLException || t instanceof org.springframework.dao.DataAccessException
+                    || t instanceof org.springframework.transaction.TransactionException;
+            root = t;
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.replace('\n', ' ');
+        // "Connection refused" alone does not say what was refused
+        return (database && !message.toLowerCase().contains("database") ? "database: " : "") + message.replace('\n', ' ');
     }
 
 }

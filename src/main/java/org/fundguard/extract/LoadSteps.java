@@ -151,8 +151,13 @@ public class LoadSteps {
         for (Map.Entry<Extract, Long> e : runFiles.files().entrySet()) {
             Path file = OutputFiles.resolveInside(run.outDir(), "rejects", e.getKey().extractName() + ".csv");
             try (CsvTableWriter out = new CsvTableWriter(file, REJECTS_HEADER)) {
-                files.forEachReject(e.getValue(), r -> out.row(r.line(), r.issue().severity().name(), r.issue().reason(),
-                        r.issue().column(), r.issue().message(), r.raw()));
+                try {
+                    files.forEachReject(e.getValue(), r -> out.row(r.line(), r.issue().severity().name(), r.issue().reason(),
+                            r.issue().column(), r.issue().message(), r.raw()));
+                } catch (RuntimeException failed) {
+                    out.discard(); // a failed query must not leave half a rejects file under its name
+                    throw failed;
+                }
             }
         }
     }

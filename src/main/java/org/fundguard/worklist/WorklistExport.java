@@ -121,14 +121,23 @@ public class WorklistExport {
         String sql = "SELECT a.*, af.first_raised_on FROM alert a JOIN alert_first af ON af.alert_id = a.alert_id WHERE a.as_of = ?"
                 + " ORDER BY a.severity, " + ordered("a.rule") + ", " + ordered("a.entity_id") + ", a.period_start, a.alert_id";
         try (CsvTableWriter out = new CsvTableWriter(run.outDir().resolve("alerts.csv"), ALERTS_HEADER)) {
-            jdbc.query(sql, rs -> {
-                LocalDate first = rs.getObject("first_raised_on", LocalDate.class);
-                out.row(rs.getString("alert_id"), rs.getString("rule"), rs.getString("severity"), rs.getString("entity_type"),
-                        rs.getString("entity_id"), rs.getString("entity_name"), rs.getString("region_code"),
-                        rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
-                        rs.getString("metric"), new BigDecimal(rs.getString("metric_value")), new BigDecimal(rs.getString("threshold")),
-                        rs.getInt("related_cases"), first, run.asOf().equals(first) ? "Y" : "N");
-            }, run.asOf());
+            try {
+                writeAlertRows(out, sql, run);
+            } catch (RuntimeException failed) {
+                out.discard(); // a failed query must not leave half a file under its name
+                throw failed;
+            }
         }
+    }
+
+    private void writeAlertRows(CsvTableWriter out, String sql, RunParameters run) {
+        jdbc.query(sql, rs -> {
+            LocalDate first = rs.getObject("first_raised_on", LocalDate.class);
+            out.row(rs.getString("alert_id"), rs.getString("rule"), rs.getString("severity"), rs.getString("entity_type"),
+                    rs.getString("entity_id"), rs.getString("entity_name"), rs.getString("region_code"),
+                    rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
+                    rs.getString("metric"), new BigDecimal(rs.getString("metric_value")), new BigDecimal(rs.getString("threshold")),
+                    rs.getInt("related_cases"), first, run.asOf().equals(first) ? "Y" : "N");
+        }, run.asOf());
     }
 }
