@@ -33,7 +33,7 @@ class CrashRecoveryIT {
     @BeforeAll
     static void uninterruptedRun() throws Exception {
         extracts = shared.resolve("extracts");
-        assertThat(DataGenerator.run(new String[] {"--out", extracts.toString(), "--persons", "6000", "--seed", "5",
+        assertThat(DataGenerator.run(new String[] {"--out", extracts.toString(), "--persons", "3000", "--seed", "5",
                 "--as-of", AS_OF, "--plant-rules", "--quiet"})).isZero();
         Path out = shared.resolve("reference-out");
         RealRun run = RealRun.start(h2(shared.resolve("reference-db")), "sa", extracts, out, shared.resolve("reference.log"));
