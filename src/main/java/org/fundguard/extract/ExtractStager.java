@@ -114,39 +114,37 @@ public class ExtractStager {
              CsvRecordReader reader = new CsvRecordReader(in, charset);
              StagingWriter staging = StagingWriter.open(dialect, connection, extract, fileId)) {
             reader.next(); // the header, checked before the run started
-            try (ValidatedRecords records = new ValidatedRecords(reader, validator, charset, extract.extractName())) {
-                ValidatedRecords.Item item;
-                while ((item = records.next()) != null) {
-                    CsvRecordReader.Record record = item.record();
-                    read++;
-                    List<Issue> issues = item.issues();
-                    if (item.values() != null) {
-                        staging.write(record.line(), item.values());
-                        if (seenKeys.addAndCheck(key(item.values(), keyIndex))) {
-                            candidates.add(item.values(), keyIndex);
+            CsvRecordReader.Record record;
+            while ((record = reader.next()) != null) {
+                read++;
+                List<Issue> issues = unreadable(record, charset);
+                if (issues == null) {
+                    RowValidator.Result result = validator.validate(record.fields());
+                    issues = result.issues();
+                    if (!result.rejected()) {
+                        staging.write(record.line(), result.values());
+                        if (seenKeys.addAndCheck(key(result.values(), keyIndex))) {
+                            candidates.add(result.values(), keyIndex);
                         }
-                    }
-                    for (Issue issue : issues) {
-                        if (issue.severity() == Issue.Severity.ERROR) {
-                            rejected++;
-                        } else {
-                            warnings++;
-                        }
-                        rejects.add(new RejectLine(record.line(), issue, record.raw()));
-                    }
-                    if (rejects.size() >= REJECT_BATCH) {
-                        files.addRejects(fileId, rejects, seq);
-                        seq += rejects.size();
-                        rejects.clear();
-                    }
-                    progress.tick(read);
-                    if ((read & 0xFFF) == 0 && stopRequested.getAsBoolean()) {
-                        throw new StopRequested(extract.fileName() + ": stopped after " + read + " rows");
                     }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StopRequested(extract.fileName() + ": interrupted after " + read + " rows");
+                for (Issue issue : issues) {
+                    if (issue.severity() == Issue.Severity.ERROR) {
+                        rejected++;
+                    } else {
+                        warnings++;
+                    }
+                    rejects.add(new RejectLine(record.line(), issue, record.raw()));
+                }
+                if (rejects.size() >= REJECT_BATCH) {
+                    files.addRejects(fileId, rejects, seq);
+                    seq += rejects.size();
+                    rejects.clear();
+                }
+                progress.tick(read);
+                if ((read & 0xFFF) == 0 && stopRequested.getAsBoolean()) {
+                    throw new StopRequested(extract.fileName() + ": stopped after " + read + " rows");
+                }
             }
         }
         files.addRejects(fileId, rejects, seq);
