@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The column types of extracts.md. {@link #parse} turns a trimmed, non-empty value into its
@@ -28,12 +27,6 @@ public enum FieldType {
     PHONE("BAD_PHONE"),
     BANK_ACCOUNT("BAD_ACCOUNT");
 
-    private static final Pattern AMOUNT_PATTERN = Pattern.compile("^[0-9]{1,12}(\\.[0-9]{1,2})?$");
-    private static final Pattern DATE_DASH = Pattern.compile("^([0-9]{4})-([0-9]{2})-([0-9]{2})$");
-    private static final Pattern DATE_SLASH = Pattern.compile("^([0-9]{4})/([0-9]{2})/([0-9]{2})$");
-    private static final Pattern DATE_PLAIN = Pattern.compile("^([0-9]{4})([0-9]{2})([0-9]{2})$");
-    private static final Pattern PERIOD_DASH = Pattern.compile("^([0-9]{4})-([0-9]{2})$");
-    private static final Pattern PERIOD_PLAIN = Pattern.compile("^([0-9]{4})([0-9]{2})$");
     /** Periods start in 1999-01 (extracts.md). */
     public static final int FIRST_PERIOD = Months.of(1999, 1);
 
@@ -62,7 +55,7 @@ public enum FieldType {
             }
             case DATE -> parseDate(value);
             case PERIOD -> parsePeriod(value);
-            case AMOUNT -> AMOUNT_PATTERN.matcher(value).matches() ? new BigDecimal(value) : null;
+            case AMOUNT -> isAmount(value) ? new BigDecimal(value) : null;
             case ENUM -> {
                 String upper = value.toUpperCase(Locale.ROOT);
                 yield column.enumValues().contains(upper) ? upper : null;
@@ -78,22 +71,73 @@ public enum FieldType {
         };
     }
 
-    /** yyyy-MM-dd, yyyyMMdd or yyyy/MM/dd, and a real calendar date. */
-    public static LocalDate parseDate(String value) {
-        var m = DATE_DASH.matcher(value);
-        if (!m.matches()) {
-            m = DATE_PLAIN.matcher(value);
-            if (!m.matches()) {
-                m = DATE_SLASH.matcher(value);
-                if (!m.matches()) {
-                    return null;
-                }
+    /**
+     * 1 to 12 ASCII digits, optionally a point and 1 or 2 digits (the former pattern
+     * {@code [0-9]{1,12}(\\.[0-9]{1,2})?}, checked by hand: it runs for every amount of every row).
+     */
+    static boolean isAmount(String value) {
+        int n = value.length();
+        int i = 0;
+        while (i < n && isDigit(value.charAt(i))) {
+            i++;
+        }
+        if (i < 1 || i > 12) {
+            return false;
+        }
+        if (i == n) {
+            return true;
+        }
+        if (value.charAt(i) != '.') {
+            return false;
+        }
+        int decimals = n - i - 1;
+        for (int j = i + 1; j < n; j++) {
+            if (!isDigit(value.charAt(j))) {
+                return false;
             }
         }
+        return decimals >= 1 && decimals <= 2;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The number of {@code count} ASCII digits at {@code from}, or -1. */
+    private static int digits(String value, int from, int count) {
+        int n = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = value.charAt(i);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** yyyy-MM-dd, yyyyMMdd or yyyy/MM/dd, and a real calendar date. */
+    public static LocalDate parseDate(String value) {
+        int year;
+        int month;
+        int day;
+        if (value.length() == 10 && (value.charAt(4) == '-' || value.charAt(4) == '/') && value.charAt(7) == value.charAt(4)) {
+            year = digits(value, 0, 4);
+            month = digits(value, 5, 2);
+            day = digits(value, 8, 2);
+        } else if (value.length() == 8) {
+            year = digits(value, 0, 4);
+            month = digits(value, 4, 2);
+            day = digits(value, 6, 2);
+        } else {
+            return null;
+        }
+        // no year 0 in the calendar (LocalDate's year 0 is 1 BC; PostgreSQL's DATE refuses it and the COPY fails)
+        if (year <= 0 || month < 0 || day < 0) {
+            return null;
+        }
         try {
-            int year = Integer.parseInt(m.group(1));
-            // no year 0 in the calendar (LocalDate's year 0 is 1 BC; PostgreSQL's DATE refuses it and the COPY fails)
-            return year == 0 ? null : LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            return LocalDate.of(year, month, day);
         } catch (DateTimeException e) {
             return null;
         }
@@ -101,18 +145,21 @@ public enum FieldType {
 
     /** yyyy-MM or yyyyMM from 1999-01 on, as a month number (see {@link Months}). */
     public static Integer parsePeriod(String value) {
-        var m = PERIOD_DASH.matcher(value);
-        if (!m.matches()) {
-            m = PERIOD_PLAIN.matcher(value);
-            if (!m.matches()) {
-                return null;
-            }
-        }
-        int month = Integer.parseInt(m.group(2));
-        if (month < 1 || month > 12) {
+        int year;
+        int month;
+        if (value.length() == 7 && value.charAt(4) == '-') {
+            year = digits(value, 0, 4);
+            month = digits(value, 5, 2);
+        } else if (value.length() == 6) {
+            year = digits(value, 0, 4);
+            month = digits(value, 4, 2);
+        } else {
             return null;
         }
-        int period = Months.of(Integer.parseInt(m.group(1)), month);
+        if (year < 0 || month < 1 || month > 12) {
+            return null;
+        }
+        int period = Months.of(year, month);
         return period >= FIRST_PERIOD ? period : null;
     }
 }

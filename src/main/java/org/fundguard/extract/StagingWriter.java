@@ -60,12 +60,48 @@ public abstract sealed class StagingWriter implements AutoCloseable {
             this.out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(pg, sql, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
         }
 
+        /** Digits are written from this buffer: no string per number (tens of millions of rows). */
+        private final char[] digits = new char[20];
+        private final String fileIdField = "," + fileId;
+
+        private void writeNumber(long n) throws IOException {
+            if (n < 0) {
+                out.write(Long.toString(n));
+                return;
+            }
+            int i = digits.length;
+            do {
+                digits[--i] = (char) ('0' + n % 10);
+                n /= 10;
+            } while (n != 0);
+            out.write(digits, i, digits.length - i);
+        }
+
+        /** Amounts have at most two decimals (FieldType): digits written directly, like {@link BigDecimal#toPlainString()}. */
+        private void writeAmount(BigDecimal d) throws IOException {
+            int scale = d.scale();
+            if (scale < 0 || scale > 2 || d.signum() < 0 || d.precision() > 18) {
+                out.write(d.toPlainString());
+                return;
+            }
+            long unscaled = d.unscaledValue().longValue();
+            long unit = scale == 0 ? 1 : scale == 1 ? 10 : 100;
+            writeNumber(unscaled / unit);
+            if (scale > 0) {
+                out.write('.');
+                long fraction = unscaled % unit;
+                if (scale == 2 && fraction < 10) {
+                    out.write('0');
+                }
+                writeNumber(fraction);
+            }
+        }
+
         @Override
         public void write(long line, Object[] values) {
             try {
-                out.write(Long.toString(line));
-                out.write(',');
-                out.write(Long.toString(fileId));
+                writeNumber(line);
+                out.write(fileIdField);
                 for (Object value : values) {
                     out.write(',');
                     if (value == null) {
@@ -76,7 +112,9 @@ public abstract sealed class StagingWriter implements AutoCloseable {
                         out.write(s.indexOf('"') >= 0 ? s.replace("\"", "\"\"") : s);
                         out.write('"');
                     } else if (value instanceof BigDecimal d) {
-                        out.write(d.toPlainString());
+                        writeAmount(d);
+                    } else if (value instanceof Integer n) {
+                        writeNumber(n);
                     } else {
                         out.write(value.toString());
                     }

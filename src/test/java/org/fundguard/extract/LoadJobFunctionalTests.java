@@ -186,6 +186,26 @@ abstract class LoadJobFunctionalTests {
     }
 
     @Test
+    void givenAmountsOfEveryShape_whenScreened_thenTheyAreStoredExactly() throws Exception {
+        ExtractDir x = validNight(tmp.resolve("night"));
+        String[] amounts = {"0", "0.05", "0.5", "7", "12.5", "100.00", "100.10", "999999999999.99", "000123.40"};
+        for (int i = 0; i < amounts.length; i++) {
+            x.row(CONTRIBUTIONS, "person_id", Ids.person(100 + i), "period", "2026-10", "amount", amounts[i], "wage_base", amounts[i]);
+        }
+        x.write();
+
+        assertThat(screen(x.path(), AS_OF).exitCode()).isZero();
+
+        for (int i = 0; i < amounts.length; i++) {
+            java.math.BigDecimal expected = new java.math.BigDecimal(amounts[i]);
+            assertThat(db.queryForObject("SELECT amount FROM contribution WHERE person_id = ?", java.math.BigDecimal.class,
+                    Ids.person(100 + i))).as(amounts[i]).isEqualByComparingTo(expected);
+            assertThat(db.queryForObject("SELECT wage_base FROM contribution WHERE person_id = ?", java.math.BigDecimal.class,
+                    Ids.person(100 + i))).as(amounts[i]).isEqualByComparingTo(expected);
+        }
+    }
+
+    @Test
     void givenAFileWithByteOrderMark_whenScreened_thenTheHeaderIsRecognisedAndRowsLoad() throws Exception {
         ExtractDir x = validNight(tmp.resolve("night")).write(StandardCharsets.UTF_8, true);
 
