@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.BitSet;
 import java.util.Map;
+import java.util.HashMap;
 import java.util.TreeMap;
 
 /**
@@ -19,7 +20,9 @@ final class IslandStream {
 
     private final Writer employment;
     private final Writer insured;
-    private final Map<String, BitSet> employerMonths = new TreeMap<>();
+    private final Map<String, BitSet> employerMonths = new HashMap<>();
+    /** The current employer's months (looked up once per person and employer, not per month). */
+    private BitSet currentEmployerMonths;
     private final BitSet personMonths = new BitSet();
 
     private String person;
@@ -46,6 +49,7 @@ final class IslandStream {
                 person = personId;
             }
             employer = employerId;
+            currentEmployerMonths = employerMonths.computeIfAbsent(employerId, e -> new BitSet());
             runStart = month;
             runEnd = month;
         } else if (month == runEnd + 1) {
@@ -56,7 +60,7 @@ final class IslandStream {
             runEnd = month;
         }
         personMonths.set(month - BASE);
-        employerMonths.computeIfAbsent(employerId, e -> new BitSet()).set(month - BASE);
+        currentEmployerMonths.set(month - BASE);
     }
 
     /** Ends the stream; returns the rows written: employment islands, insured islands. */
@@ -68,7 +72,7 @@ final class IslandStream {
 
     /** The employer months, for {@code employer_month}. */
     void writeEmployerMonths(Writer out) throws IOException {
-        for (Map.Entry<String, BitSet> e : employerMonths.entrySet()) {
+        for (Map.Entry<String, BitSet> e : new TreeMap<>(employerMonths).entrySet()) {
             BitSet months = e.getValue();
             for (int m = months.nextSetBit(0); m >= 0; m = months.nextSetBit(m + 1)) {
                 out.write(e.getKey());
