@@ -11,6 +11,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.fundguard.run.Dialect;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -91,6 +94,14 @@ public class ContributionIslands {
 
     /** Recomputes the islands of the persons in {@code stg_contribution}, or of everyone when {@code all}. */
     public void refresh(boolean all) {
+        refresh(all, null);
+    }
+
+    /**
+     * As {@link #refresh(boolean)}; after a first load on PostgreSQL, {@code ahead} is the
+     * computation {@link #startFirstLoad()} began while the rows were being appended.
+     */
+    public void refresh(boolean all, Future<Prepared> ahead) {
         long start = System.nanoTime();
         String where = all ? "" : TOUCHED;
         if (all) {
@@ -106,7 +117,9 @@ public class ContributionIslands {
         }
         long[] rows;
         if (dialect == Dialect.POSTGRESQL) {
-            rows = stream(where, all);
+            Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+            Prepared prepared = ahead != null ? await(ahead) : read(connection, where, all);
+            rows = copyIn(connection, prepared);
         } else {
             rows = new long[] {jdbc.update(EMPLOYMENT.formatted(where)), jdbc.update(INSURED.formatted(where)), -1};
         }
@@ -126,30 +139,86 @@ public class ContributionIslands {
                 rows[1], rows[2], all ? "all persons" : "tonight's persons", (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** Islands computed into temporary files, ready to be copied in (employer months: first load only). */
+    public record Prepared(Path employment, Path insured, Path months, long employmentRows, long insuredRows) {
+        void delete() {
+            deleteQuietly(employment);
+            deleteQuietly(insured);
+            deleteQuietly(months);
+        }
+    }
+
+    /**
+     * PostgreSQL, first load: starts computing everyone's islands from the staged rows (committed
+     * by the stage step, so visible to a second connection) on a thread of its own, while the
+     * merge appends the rows and builds the key, which leaves a core idle most of the time.
+     */
+    public Future<Prepared> startFirstLoad() {
+        CompletableFuture<Prepared> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try (Connection connection = jdbc.getDataSource().getConnection()) {
+                connection.setAutoCommit(false); // a cursor, and the temporary table dropped at the end
+                try {
+                    result.complete(read(connection, "", true));
+                } finally {
+                    connection.rollback();
+                }
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }, "contribution-islands");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    /** Waits for a computation begun by {@link #startFirstLoad()}; its files are the caller's to delete. */
+    private static Prepared await(Future<Prepared> ahead) {
+        try {
+            return ahead.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing the contribution islands", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r
+                    : new IllegalStateException("cannot compute the contribution islands: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Cleans up after a computation that will not be copied in (the merge failed first). */
+    public static void discard(Future<Prepared> ahead) {
+        try {
+            ahead.get().delete();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // nothing was left behind
+        }
+    }
+
     /**
      * PostgreSQL: the contribution months of everyone (after a first load) or of tonight's
-     * persons are read once in key order, one array of months per person and employer (twenty
-     * times fewer rows to ship than months), through a cursor (autocommit is off inside the merge's transaction, so pgjdbc honours
-     * the fetch size) and the islands computed while streaming; three window passes over tens of
-     * millions of rows in SQL take several times longer. The rows go through temporary files
-     * because the connection cannot COPY while its cursor is open. The employer months come
-     * from the same pass after a first load ({@code -1} otherwise: new ones are found in SQL).
+     * persons are read once, one array of months per person and employer in key order (twenty
+     * times fewer rows to ship than months), through a cursor (autocommit is off, so pgjdbc
+     * honours the fetch size), and the islands computed while streaming; three window passes over
+     * tens of millions of rows in SQL take several times longer. The rows go to temporary files
+     * because a connection cannot COPY while its cursor is open. The employer months come from
+     * the same pass after a first load (otherwise new ones are found in SQL).
      */
-    private long[] stream(String where, boolean employerMonths) {
-        Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+    private Prepared read(Connection connection, String where, boolean firstLoad) {
         Path employmentFile = null;
         Path insuredFile = null;
+        Path monthsFile = null;
         try {
             employmentFile = Files.createTempFile("fundguard-employment-islands", ".csv");
             insuredFile = Files.createTempFile("fundguard-insured-islands", ".csv");
-            IslandStream stream;
             long[] rows;
             try (Writer employment = Files.newBufferedWriter(employmentFile, StandardCharsets.UTF_8);
                  Writer insured = Files.newBufferedWriter(insuredFile, StandardCharsets.UTF_8);
-                 PreparedStatement keys = connection.prepareStatement(
-                         source(where, employerMonths))) {
+                 PreparedStatement keys = connection.prepareStatement(source(connection, where, firstLoad))) {
                 keys.setFetchSize(FETCH_SIZE);
-                stream = new IslandStream(employment, insured);
+                IslandStream stream = new IslandStream(employment, insured);
                 try (ResultSet rs = keys.executeQuery()) {
                     while (rs.next()) {
                         String person = rs.getString(1);
@@ -164,31 +233,48 @@ public class ContributionIslands {
                     }
                 }
                 rows = stream.finish();
+                if (firstLoad) {
+                    monthsFile = Files.createTempFile("fundguard-employer-months", ".csv");
+                    try (Writer months = Files.newBufferedWriter(monthsFile, StandardCharsets.UTF_8)) {
+                        stream.writeEmployerMonths(months);
+                    }
+                }
             }
+            return new Prepared(employmentFile, insuredFile, monthsFile, rows[0], rows[1]);
+        } catch (IOException | SQLException | RuntimeException e) {
+            deleteQuietly(employmentFile);
+            deleteQuietly(insuredFile);
+            deleteQuietly(monthsFile);
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("cannot compute the contribution islands: " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies prepared islands in on the merge's connection; the employer months count is -1 when there are none. */
+    private long[] copyIn(Connection connection, Prepared prepared) {
+        try {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            try (Reader in = Files.newBufferedReader(employmentFile, StandardCharsets.UTF_8)) {
+            try (Reader in = Files.newBufferedReader(prepared.employment(), StandardCharsets.UTF_8)) {
                 copy.copyIn("COPY employment_island (person_id, employer_id, first_p, last_p, next_first_p) FROM STDIN WITH (FORMAT csv)", in);
             }
-            try (Reader in = Files.newBufferedReader(insuredFile, StandardCharsets.UTF_8)) {
+            try (Reader in = Files.newBufferedReader(prepared.insured(), StandardCharsets.UTF_8)) {
                 copy.copyIn("COPY insured_island (person_id, first_p, last_p) FROM STDIN WITH (FORMAT csv)", in);
             }
             long monthRows = -1;
-            if (employerMonths) {
-                try (Writer months = Files.newBufferedWriter(employmentFile, StandardCharsets.UTF_8)) {
-                    stream.writeEmployerMonths(months); // the employment file is copied already: reused
-                }
-                try (Reader in = Files.newBufferedReader(employmentFile, StandardCharsets.UTF_8)) {
+            if (prepared.months() != null) {
+                try (Reader in = Files.newBufferedReader(prepared.months(), StandardCharsets.UTF_8)) {
                     monthRows = copy.copyIn("COPY employer_month (employer_id, period_month) FROM STDIN WITH (FORMAT csv)", in);
                 }
             }
-            return new long[] {rows[0], rows[1], monthRows};
+            return new long[] {prepared.employmentRows(), prepared.insuredRows(), monthRows};
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot compute the contribution islands: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot copy the contribution islands: " + e.getMessage(), e);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot compute the contribution islands: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot copy the contribution islands: " + e.getMessage(), e);
         } finally {
-            deleteQuietly(employmentFile);
-            deleteQuietly(insuredFile);
+            prepared.delete();
         }
     }
 
@@ -198,13 +284,15 @@ public class ContributionIslands {
      * about twice as fast as walking the new key's index, whose every entry would send the
      * scan to a freshly written heap row.
      */
-    private String source(String where, boolean firstLoad) {
+    private static String source(Connection connection, String where, boolean firstLoad) throws SQLException {
         if (firstLoad) {
             // aggregated into a temporary table first: a cursor's query gets no parallel workers
-            jdbc.execute("SET LOCAL work_mem = '" + FIRST_LOAD_WORK_MEM + "'");
-            jdbc.execute("CREATE TEMPORARY TABLE island_input ON COMMIT DROP AS"
-                    + " SELECT person_id, employer_id, array_agg(period_month) AS months FROM stg_contribution"
-                    + " GROUP BY person_id, employer_id");
+            try (var st = connection.createStatement()) {
+                st.execute("SET LOCAL work_mem = '" + FIRST_LOAD_WORK_MEM + "'");
+                st.execute("CREATE TEMPORARY TABLE island_input ON COMMIT DROP AS"
+                        + " SELECT person_id, employer_id, array_agg(period_month) AS months FROM stg_contribution"
+                        + " GROUP BY person_id, employer_id");
+            }
             return "SELECT person_id, employer_id, months FROM island_input ORDER BY person_id, employer_id";
         }
         return "SELECT person_id, employer_id, array_agg(period_month ORDER BY period_month) FROM contribution" + where

@@ -52,6 +52,21 @@ public class ExtractMerger {
         long start = System.nanoTime();
         org.fundguard.run.StepTimer.activity("merging " + extract.fileName() + " into " + extract.table());
         boolean bulk = dialect == Dialect.POSTGRESQL && targetEmpty(extract);
+        // after a first load of contributions, their islands are computed beside the append
+        java.util.concurrent.Future<ContributionIslands.Prepared> islandsAhead =
+                bulk && extract == Extract.CONTRIBUTIONS ? islands.startFirstLoad() : null;
+        try {
+            merge(file, extract, start, bulk, islandsAhead);
+            islandsAhead = null;
+        } finally {
+            if (islandsAhead != null) {
+                ContributionIslands.discard(islandsAhead);
+            }
+        }
+    }
+
+    private void merge(LoadedFile file, Extract extract, long start, boolean bulk,
+                       java.util.concurrent.Future<ContributionIslands.Prepared> islandsAhead) {
         int rows = bulk ? bulkInsert(extract) : jdbc.update(mergeSql(extract));
         if (dialect == Dialect.POSTGRESQL && rows >= ANALYZE_AFTER_ROWS) {
             // fresh planner statistics before the rules run, rather than whenever autovacuum wakes
@@ -65,7 +80,7 @@ public class ExtractMerger {
             unknown = n == null ? 0 : n;
         }
         if (extract == Extract.CONTRIBUTIONS) {
-            islands.refresh(bulk);
+            islands.refresh(bulk, islandsAhead);
         }
         jdbc.execute(dialect.truncate(extract.stagingTable()));
         files.loaded(file.id(), unknown);
