@@ -57,11 +57,11 @@ public class ExtractMerger {
                 bulk && extract == Extract.CONTRIBUTIONS ? islands.startFirstLoad() : null;
         try {
             merge(file, extract, start, bulk, islandsAhead);
-            islandsAhead = null;
-        } finally {
+        } catch (RuntimeException e) {
             if (islandsAhead != null) {
-                ContributionIslands.discard(islandsAhead);
+                ContributionIslands.discard(islandsAhead); // its temporary files, when the merge failed first
             }
+            throw e;
         }
     }
 

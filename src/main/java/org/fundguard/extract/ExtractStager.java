@@ -37,7 +37,7 @@ public class ExtractStager {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractStager.class);
     private static final int REJECT_BATCH = 1000;
-    /** Sizes the duplicate filter from the file size (contribution rows are about 70 bytes). */
+    /** Sizes the duplicate filter from the file size: a low guess of bytes per row, so the filter errs large. */
     private static final long BYTES_PER_ROW_GUESS = 32;
 
     /** What staging did with a file: staged now, found staged already, or skipped as already loaded. */

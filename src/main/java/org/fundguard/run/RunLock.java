@@ -68,7 +68,8 @@ public class RunLock {
                         + " WHERE id = 1 AND holder_host = ? AND holder_pid = ?", host, pid));
     }
 
-    private static LocalDate toDate(Object value) {
+    /** A DATE column's value as read by JdbcTemplate (java.sql.Date on H2, LocalDate on some drivers). */
+    public static LocalDate toDate(Object value) {
         if (value instanceof java.sql.Date d) {
             return d.toLocalDate();
         }

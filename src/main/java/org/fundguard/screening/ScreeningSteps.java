@@ -1,10 +1,10 @@
 package org.fundguard.screening;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Map;
 import org.fundguard.config.JobDefinition;
 import org.fundguard.run.ContractException;
+import org.fundguard.run.RunLock;
 import org.fundguard.run.RunParameters;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -41,8 +41,8 @@ public class ScreeningSteps {
             Map<String, Object> range = jdbc.queryForMap("SELECT MIN(application_date) AS first_day, MAX(application_date) AS last_day"
                     + " FROM (SELECT application_date, status FROM claim UNION ALL SELECT application_date, status FROM stg_claim) x"
                     + " WHERE status <> 'WITHDRAWN' AND application_date BETWEEN ? AND ?", d.minusDays(365), d);
-            LocalDate first = toDate(range.get("first_day"));
-            LocalDate last = toDate(range.get("last_day"));
+            LocalDate first = RunLock.toDate(range.get("first_day"));
+            LocalDate last = RunLock.toDate(range.get("last_day"));
             if (first != null) {
                 var missing = deadline.calendar().firstMissingYear(first, last);
                 if (missing.isPresent()) {
@@ -71,10 +71,4 @@ public class ScreeningSteps {
         };
     }
 
-    static LocalDate toDate(Object value) {
-        if (value instanceof Date d) {
-            return d.toLocalDate();
-        }
-        return value instanceof LocalDate l ? l : null;
-    }
 }
