@@ -27,6 +27,7 @@ public final class JobDefinition {
 
     static {
         DEFAULTS.put("load.max-reject-ratio", "0.05");
+        DEFAULTS.put("screening.incremental", "true");
     }
 
     private final Map<String, String> values;

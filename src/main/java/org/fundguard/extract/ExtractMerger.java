@@ -27,9 +27,11 @@ public class ExtractMerger {
     private final LoadedFiles files;
     private final Dialect dialect;
     private final ContributionIslands islands;
+    private final ChangeLog changes;
 
-    public ExtractMerger(JdbcTemplate jdbc, LoadedFiles files, Dialect dialect, ContributionIslands islands) {
+    public ExtractMerger(JdbcTemplate jdbc, LoadedFiles files, Dialect dialect, ContributionIslands islands, ChangeLog changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.islands = islands;
         this.files = files;
         this.dialect = dialect;
@@ -67,7 +69,9 @@ public class ExtractMerger {
 
     private void merge(LoadedFile file, Extract extract, long start, boolean bulk,
                        java.util.concurrent.Future<ContributionIslands.Prepared> islandsAhead) {
+        changes.beforeMerge(extract);
         int rows = bulk ? bulkInsert(extract) : jdbc.update(mergeSql(extract));
+        changes.afterMerge(extract);
         if (dialect == Dialect.POSTGRESQL && rows >= ANALYZE_AFTER_ROWS) {
             // fresh planner statistics before the rules run, rather than whenever autovacuum wakes
             jdbc.execute("ANALYZE " + extract.table());

@@ -1,7 +1,9 @@
 package org.fundguard.screening;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.fundguard.config.JobDefinition;
 import org.fundguard.extract.LoadedFiles;
 import org.slf4j.Logger;
@@ -17,21 +19,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseScreening {
 
+    /** Job-definition switch: {@code false} screens every claim every night (IncrementalRule). */
+    public static final String INCREMENTAL = "screening.incremental";
+
     private static final Logger log = LoggerFactory.getLogger(CaseScreening.class);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ScreeningStore store;
     private final LoadedFiles files;
+    private final ScreeningBasis basis;
 
-    public CaseScreening(NamedParameterJdbcTemplate jdbc, ScreeningStore store, LoadedFiles files) {
+    public CaseScreening(NamedParameterJdbcTemplate jdbc, ScreeningStore store, LoadedFiles files, ScreeningBasis basis) {
         this.jdbc = jdbc;
         this.store = store;
         this.files = files;
+        this.basis = basis;
     }
 
     public void screen(String itemType, List<? extends Rule> rules, LocalDate asOf, JobDefinition definition) {
         store.clear(asOf, itemType);
         store.clearAlerts(asOf, rules.stream().map(Rule::code).toList());
+        boolean claims = "CLAIM".equals(itemType);
+        boolean incrementalAllowed = claims && Boolean.parseBoolean(definition.get(INCREMENTAL));
+        LocalDate focusBase = null;
+        Map<String, String> screened = new LinkedHashMap<>();
         for (Rule rule : rules) {
             String skipped = RuleCatalogue.skipReason(rule, definition, files);
             if (skipped != null) {
@@ -40,12 +51,30 @@ public class CaseScreening {
             }
             long start = System.nanoTime();
             org.fundguard.run.StepTimer.activity("rule " + rule.code());
-            RuleRun run = new RuleRun(rule, itemType, definition, jdbc, asOf);
+            String parameters = ScreeningBasis.parameters(rule, definition);
+            LocalDate base = incrementalAllowed && rule instanceof IncrementalRule
+                    ? basis.base(rule, parameters, asOf).orElse(null) : null;
+            if (base != null && !base.equals(focusBase)) {
+                basis.prepareFocus(base, asOf);
+                focusBase = base;
+            }
+            RuleRun run = new RuleRun(rule, itemType, definition, jdbc, asOf, base != null);
             rule.screen(run);
             store.saveFlags(asOf, run);
             store.saveAlerts(asOf, run.alerts());
-            log.info("{} {}: {} flagged, {} alerts in {} ms", rule.code(), rule.name(), run.flags().size(), run.alerts().size(),
-                    (System.nanoTime() - start) / 1_000_000);
+            if (base == null) {
+                log.info("{} {}: {} flagged, {} alerts in {} ms", rule.code(), rule.name(), run.flags().size(), run.alerts().size(),
+                        (System.nanoTime() - start) / 1_000_000);
+            } else {
+                int[] carried = store.carryOver(run, base);
+                log.info("{} {}: {} flagged, {} alerts in {} ms (incremental: {} flags and {} alerts re-screened, the rest carried over from {})",
+                        rule.code(), rule.name(), run.flags().size() + carried[0], run.alerts().size() + carried[1],
+                        (System.nanoTime() - start) / 1_000_000, run.flags().size(), run.alerts().size(), base);
+            }
+            screened.put(rule.code(), parameters);
+        }
+        if (claims) {
+            basis.settle(asOf, screened);
         }
         store.rememberFirstDates(asOf);
     }

@@ -32,8 +32,16 @@ public final class RuleRun {
     private final LocalDate asOf;
     private final Map<String, SortedSet<String>> evidence = new TreeMap<>();
     private final List<Alert> alerts = new ArrayList<>();
+    private final boolean incremental;
 
     public RuleRun(Rule rule, String itemType, JobDefinition definition, NamedParameterJdbcTemplate jdbc, LocalDate asOf) {
+        this(rule, itemType, definition, jdbc, asOf, false);
+    }
+
+    /** {@code incremental}: only the rule's focus is screened (IncrementalRule, CaseScreening). */
+    public RuleRun(Rule rule, String itemType, JobDefinition definition, NamedParameterJdbcTemplate jdbc, LocalDate asOf,
+                   boolean incremental) {
+        this.incremental = incremental;
         this.rule = rule;
         this.itemType = itemType;
         this.definition = definition;
@@ -47,6 +55,18 @@ public final class RuleRun {
 
     public Rule rule() {
         return rule;
+    }
+
+    /**
+     * The SQL condition selecting the claims (table alias {@code alias}) this run screens: the
+     * rule's focus on an incremental night, every claim otherwise.
+     */
+    public String focus(String alias) {
+        return incremental ? "(" + ((IncrementalRule) rule).focus(alias) + ")" : "1 = 1";
+    }
+
+    public boolean incremental() {
+        return incremental;
     }
 
     public String itemType() {

@@ -13,6 +13,8 @@ import java.util.SortedSet;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -57,6 +59,29 @@ public class ScreeningStore {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO case_flag (as_of, item_type, item_id, rule, severity, evidence) VALUES (?, ?, ?, ?, ?, ?)", rows);
         }
+    }
+
+    /**
+     * Incremental screening: copies the basis night's flags of the rule's in-scope live claims
+     * outside its focus, and its alerts outside the alert focus, to D; returns both counts.
+     */
+    public int[] carryOver(RuleRun run, LocalDate base) {
+        IncrementalRule rule = (IncrementalRule) run.rule();
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+        MapSqlParameterSource p = run.sqlParameters().addValue("base", base).addValue("rule", rule.code())
+                .addValue("itemType", run.itemType());
+        int flags = named.update("INSERT INTO case_flag (as_of, item_type, item_id, rule, severity, evidence)"
+                + " SELECT :asOf, f.item_type, f.item_id, f.rule, f.severity, f.evidence FROM case_flag f"
+                + " JOIN claim c ON c.claim_id = f.item_id"
+                + " WHERE f.as_of = :base AND f.item_type = :itemType AND f.rule = :rule"
+                + " AND c.status <> 'WITHDRAWN' AND c.app_day BETWEEN :scopeStart AND :d AND NOT " + run.focus("c"), p);
+        String alertFocus = rule.alertFocus("a");
+        int alerts = alertFocus == null ? 0 : named.update("INSERT INTO alert (as_of, alert_id, rule, severity, entity_type, entity_id,"
+                + " entity_name, region_code, period_start, period_end, metric, metric_value, threshold, related_cases)"
+                + " SELECT :asOf, a.alert_id, a.rule, a.severity, a.entity_type, a.entity_id, a.entity_name, a.region_code,"
+                + " a.period_start, a.period_end, a.metric, a.metric_value, a.threshold, a.related_cases FROM alert a"
+                + " WHERE a.as_of = :base AND a.rule = :rule AND NOT (" + alertFocus + ")", p);
+        return new int[] {flags, alerts};
     }
 
     public void saveAlerts(LocalDate asOf, List<Alert> alerts) {

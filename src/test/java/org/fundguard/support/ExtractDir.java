@@ -126,6 +126,11 @@ public final class ExtractDir {
         return this;
     }
 
+    /** The data lines given so far for {@code extract} (no header). */
+    public List<String> lines(Extract extract) {
+        return List.copyOf(lines.getOrDefault(extract, List.of()));
+    }
+
     /** Makes sure the extract's file is written even with no rows. */
     public ExtractDir empty(Extract extract) {
         lines.computeIfAbsent(extract, e -> new ArrayList<>());

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.fundguard.extract.Months;
 import org.fundguard.screening.AbstractRule;
 import org.fundguard.screening.Alert;
-import org.fundguard.screening.ClaimRule;
+import org.fundguard.screening.IncrementalRule;
 import org.fundguard.screening.Employers;
 import org.fundguard.screening.RuleRun;
 import org.fundguard.screening.Severity;
@@ -19,7 +19,7 @@ import org.fundguard.screening.Severity;
  * applied in W (counted statuses differ by rule); flagged when headcount ≥ min_headcount and
  * n > headcount × share, compared exactly in decimal.
  */
-abstract class ClaimShareRule extends AbstractRule implements ClaimRule {
+abstract class ClaimShareRule extends AbstractRule implements IncrementalRule {
 
     /**
      * One row per employer and application month of an in-scope claim, with its headcount and
@@ -31,8 +31,8 @@ abstract class ClaimShareRule extends AbstractRule implements ClaimRule {
      */
     private static final String SQL = """
             WITH em AS (
-              SELECT DISTINCT last_employer_id AS e, app_month AS m FROM claim
-               WHERE status <> 'WITHDRAWN' AND app_day BETWEEN :scopeStart AND :d)
+              SELECT DISTINCT c0.last_employer_id AS e, c0.app_month AS m FROM claim c0
+               WHERE c0.status <> 'WITHDRAWN' AND c0.app_day BETWEEN :scopeStart AND :d AND %2$s)
             SELECT c.claim_id, c.last_employer_id, x.m, x.h, x.n
               FROM (SELECT em.e, em.m,
                            (SELECT COUNT(*) FROM employment_island i
@@ -40,7 +40,7 @@ abstract class ClaimShareRule extends AbstractRule implements ClaimRule {
                                AND (i.next_first_p IS NULL OR i.next_first_p > em.m)) AS h,
                            (SELECT COUNT(DISTINCT c2.person_id) FROM claim c2
                              WHERE c2.last_employer_id = em.e AND c2.app_month BETWEEN em.m - (:window_months - 1) AND em.m
-                               AND %s AND c2.app_day <= :d) AS n
+                               AND %1$s AND c2.app_day <= :d) AS n
                       FROM em) x
               JOIN claim c ON c.last_employer_id = x.e AND c.app_month = x.m
              WHERE c.status <> 'WITHDRAWN' AND c.app_day BETWEEN :scopeStart AND :d
@@ -73,12 +73,31 @@ abstract class ClaimShareRule extends AbstractRule implements ClaimRule {
         }
     }
 
+    /**
+     * The flags of employer e's claims applied in month m depend on e's contribution months and
+     * claims in the window ending at m, and on e's row (the alert names it): the employer months
+     * of the night's focus, each reaching window_months − 1 months on.
+     */
+    @Override
+    public String focus(String alias) {
+        return "EXISTS (SELECT 1 FROM focus_employer f WHERE f.employer_id = " + alias + ".last_employer_id"
+                + " AND " + alias + ".app_month BETWEEN f.first_m AND f.last_m + (:window_months - 1))";
+    }
+
+    /** An alert is about employer e and the window ending at m, the month of its period end. */
+    @Override
+    public String alertFocus(String alias) {
+        return "EXISTS (SELECT 1 FROM focus_employer f WHERE f.employer_id = " + alias + ".entity_id"
+                + " AND CAST(EXTRACT(YEAR FROM " + alias + ".period_end) * 12 + EXTRACT(MONTH FROM " + alias + ".period_end) - 1 AS INT)"
+                + " BETWEEN f.first_m AND f.last_m + (:window_months - 1))";
+    }
+
     @Override
     public void screen(RuleRun run) {
         BigDecimal share = run.decimal("share");
         int window = run.integer("window_months");
         Map<Key, int[]> alerts = new TreeMap<>(); // n, headcount, flagged
-        run.query(SQL.formatted(countedClaims), rs -> {
+        run.query(SQL.formatted(countedClaims, run.focus("c0")), rs -> {
             Key key = new Key(rs.getString("last_employer_id"), rs.getInt("m"));
             int h = rs.getInt("h");
             int n = rs.getInt("n");

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.fundguard.extract.Months;
 import org.fundguard.screening.AbstractRule;
-import org.fundguard.screening.ClaimRule;
+import org.fundguard.screening.IncrementalRule;
 import org.fundguard.screening.RuleRun;
 import org.fundguard.screening.Severity;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * contribution may be the last wage of the old job).
  */
 @Component
-public class ContributingWhileClaiming extends AbstractRule implements ClaimRule {
+public class ContributingWhileClaiming extends AbstractRule implements IncrementalRule {
 
     private static final String SQL = """
             SELECT c.claim_id, k.employer_id, k.period_month
@@ -26,7 +26,7 @@ public class ContributingWhileClaiming extends AbstractRule implements ClaimRule
                                  AND k.period_month >= c.bstart_month + 1
                                  AND k.period_month <= LEAST(COALESCE(c.bend_month, :dMonth), :dMonth)
              WHERE c.status IN ('APPROVED', 'PAYING', 'SUSPENDED', 'ENDED') AND c.bstart_day IS NOT NULL
-               AND c.app_day BETWEEN :scopeStart AND :d
+               AND c.app_day BETWEEN :scopeStart AND :d AND %s
              ORDER BY c.claim_id, k.period_month, k.employer_id
             """;
 
@@ -38,10 +38,19 @@ public class ContributingWhileClaiming extends AbstractRule implements ClaimRule
                 Severity.HIGH, "高危风险：核实领金期间是否已重新就业，已就业的停发并追回多领待遇");
     }
 
+    /**
+     * A claim's flag depends only on its own row and its person's contribution months up to D's
+     * month: the persons of the night's focus.
+     */
+    @Override
+    public String focus(String alias) {
+        return alias + ".person_id IN (SELECT person_id FROM focus_person)";
+    }
+
     @Override
     public void screen(RuleRun run) {
         Map<String, List<String>> items = new TreeMap<>();
-        run.query(SQL, rs -> items.computeIfAbsent(rs.getString("claim_id"), k -> new ArrayList<>())
+        run.query(SQL.formatted(run.focus("c")), rs -> items.computeIfAbsent(rs.getString("claim_id"), k -> new ArrayList<>())
                 .add(Months.format(rs.getInt("period_month")) + " " + rs.getString("employer_id")));
         items.forEach((claim, list) -> {
             String shown = String.join("、", list.subList(0, Math.min(MAX_ITEMS, list.size())));

@@ -2,7 +2,7 @@ package org.fundguard.screening.claims;
 
 import org.fundguard.extract.Months;
 import org.fundguard.screening.AbstractRule;
-import org.fundguard.screening.ClaimRule;
+import org.fundguard.screening.IncrementalRule;
 import org.fundguard.screening.RuleRun;
 import org.fundguard.screening.Severity;
 
@@ -11,11 +11,11 @@ import org.fundguard.screening.Severity;
  * up to the separation month (with the last employer, or with any employer), read from the
  * islands of consecutive months the load keeps (ContributionIslands).
  */
-abstract class ContributionStreakRule extends AbstractRule implements ClaimRule {
+abstract class ContributionStreakRule extends AbstractRule implements IncrementalRule {
 
     private static final String CLAIMS = """
-            cl AS (SELECT claim_id, person_id, last_employer_id, sep_month FROM claim
-                    WHERE status <> 'WITHDRAWN' AND app_day BETWEEN :scopeStart AND :d)""";
+            cl AS (SELECT c.claim_id, c.person_id, c.last_employer_id, c.sep_month FROM claim c
+                    WHERE c.status <> 'WITHDRAWN' AND c.app_day BETWEEN :scopeStart AND :d AND %1$s)""";
 
     /**
      * Claims with at least one period up to the separation month: the latest island's streak. The
@@ -27,14 +27,14 @@ abstract class ContributionStreakRule extends AbstractRule implements ClaimRule 
     /** Claims without any contribution period up to the separation month: streak 0 (index lookups only). */
     static final String NO_PERIOD_LAST_EMPLOYER = """
             SELECT c.claim_id FROM claim c
-             WHERE c.status <> 'WITHDRAWN' AND c.app_day BETWEEN :scopeStart AND :d AND :min_months > 0
+             WHERE c.status <> 'WITHDRAWN' AND c.app_day BETWEEN :scopeStart AND :d AND :min_months > 0 AND %1$s
                AND NOT EXISTS (SELECT 1 FROM contribution k WHERE k.person_id = c.person_id
                                  AND k.employer_id = c.last_employer_id AND k.period_month <= c.sep_month)
             """;
 
     static final String NO_PERIOD_ANY_EMPLOYER = """
             SELECT c.claim_id FROM claim c
-             WHERE c.status <> 'WITHDRAWN' AND c.app_day BETWEEN :scopeStart AND :d AND :min_months > 0
+             WHERE c.status <> 'WITHDRAWN' AND c.app_day BETWEEN :scopeStart AND :d AND :min_months > 0 AND %1$s
                AND NOT EXISTS (SELECT 1 FROM contribution k WHERE k.person_id = c.person_id
                                  AND k.period_month <= c.sep_month)
             """;
@@ -72,11 +72,21 @@ abstract class ContributionStreakRule extends AbstractRule implements ClaimRule 
         this.with = with;
     }
 
+    /**
+     * A claim's streak depends only on its own row and its person's contribution months (cut at
+     * D's month): the persons of the night's focus.
+     */
+    @Override
+    public String focus(String alias) {
+        return alias + ".person_id IN (SELECT person_id FROM focus_person)";
+    }
+
     @Override
     public void screen(RuleRun run) {
         int min = run.integer("min_months");
-        run.query(sql, rs -> run.flag(rs.getString("claim_id"), code() + " " + with + "连续缴费" + rs.getInt("streak") + "个月，截至"
+        String focus = run.focus("c");
+        run.query(sql.formatted(focus), rs -> run.flag(rs.getString("claim_id"), code() + " " + with + "连续缴费" + rs.getInt("streak") + "个月，截至"
                 + Months.format(rs.getInt("l")) + "(阈值" + min + "个月)"));
-        run.query(noPeriodSql, rs -> run.flag(rs.getString("claim_id"), code() + " 离职前" + with + "无缴费记录(阈值" + min + "个月)"));
+        run.query(noPeriodSql.formatted(focus), rs -> run.flag(rs.getString("claim_id"), code() + " 离职前" + with + "无缴费记录(阈值" + min + "个月)"));
     }
 }

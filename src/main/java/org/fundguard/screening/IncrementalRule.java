@@ -1,0 +1,27 @@
+package org.fundguard.screening;
+
+/**
+ * A claim rule that can screen incrementally (V14): on a night after a basis night screened
+ * with the same parameters, it re-screens only the claims its focus selects and the basis
+ * night's flags of every other in-scope claim are carried over unchanged.
+ *
+ * <p>The focus must select every claim whose flag or evidence can differ from the basis night's,
+ * given the night's focus tables: {@code focus_person} (persons with a contribution or claim row
+ * merged since the basis, with a claim that entered the as-of window, or, when D moved to a later
+ * month, with a contribution month after the basis month) and {@code focus_employer} (employer,
+ * month range: contributions and claims merged since the basis, old and new values; claims that
+ * entered or left the window; employers whose row changed: every month).
+ */
+public interface IncrementalRule extends ClaimRule {
+
+    /** SQL condition on the claim table under {@code alias}: the claims to re-screen. */
+    String focus(String alias);
+
+    /**
+     * SQL condition on the alert table under {@code alias}: the basis night's alerts that the
+     * re-screen replaces (the others are carried over); {@code null} when the rule raises none.
+     */
+    default String alertFocus(String alias) {
+        return null;
+    }
+}
