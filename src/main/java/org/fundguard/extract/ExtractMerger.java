@@ -78,10 +78,15 @@ public class ExtractMerger {
         }
         long unknown = 0;
         String reference = extract.employerReference();
+        long checked = System.nanoTime();
         if (reference != null) {
             Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + extract.stagingTable() + " s WHERE s." + reference
                     + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM employer e WHERE e.employer_id = s." + reference + ")", Long.class);
             unknown = n == null ? 0 : n;
+            long ms = (System.nanoTime() - checked) / 1_000_000;
+            if (ms >= 1000) {
+                log.info("{}: employer references checked in {} ms", extract.fileName(), ms);
+            }
         }
         if (extract == Extract.CONTRIBUTIONS) {
             islands.refresh(bulk, islandsAhead);
@@ -118,7 +123,9 @@ public class ExtractMerger {
             jdbc.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + constraint[0]);
         }
         String columns = String.join(", ", extract.dbColumns()) + ", file_id";
+        long start = System.nanoTime();
         int rows = jdbc.update("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + extract.stagingTable());
+        long appended = System.nanoTime();
         // index builds sort in memory when they can; the server default (64 MB) would spill to disk
         jdbc.execute("SET LOCAL maintenance_work_mem = '" + BULK_MAINTENANCE_WORK_MEM + "'");
         for (String[] constraint : constraints) {
@@ -127,6 +134,8 @@ public class ExtractMerger {
         for (String[] index : indexes) {
             jdbc.execute(index[1]);
         }
+        log.info("{}: {} rows appended in {} ms, keys and indexes built in {} ms", table, rows, (appended - start) / 1_000_000,
+                (System.nanoTime() - appended) / 1_000_000);
         return rows;
     }
 
