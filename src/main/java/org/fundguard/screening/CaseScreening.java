@@ -43,6 +43,7 @@ public class CaseScreening {
         boolean incrementalAllowed = claims && Boolean.parseBoolean(definition.get(INCREMENTAL));
         LocalDate focusBase = null;
         Map<String, String> screened = new LinkedHashMap<>();
+        Map<String, Object> shared = new java.util.HashMap<>();
         for (Rule rule : rules) {
             String skipped = RuleCatalogue.skipReason(rule, definition, files);
             if (skipped != null) {
@@ -58,7 +59,7 @@ public class CaseScreening {
                 basis.prepareFocus(base, asOf);
                 focusBase = base;
             }
-            RuleRun run = new RuleRun(rule, itemType, definition, jdbc, asOf, base != null);
+            RuleRun run = new RuleRun(rule, itemType, definition, jdbc, asOf, base != null, shared);
             rule.screen(run);
             store.saveFlags(asOf, run);
             store.saveAlerts(asOf, run.alerts());

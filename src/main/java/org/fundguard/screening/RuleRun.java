@@ -33,15 +33,20 @@ public final class RuleRun {
     private final Map<String, SortedSet<String>> evidence = new TreeMap<>();
     private final List<Alert> alerts = new ArrayList<>();
     private final boolean incremental;
+    private final Map<String, Object> shared;
 
     public RuleRun(Rule rule, String itemType, JobDefinition definition, NamedParameterJdbcTemplate jdbc, LocalDate asOf) {
-        this(rule, itemType, definition, jdbc, asOf, false);
+        this(rule, itemType, definition, jdbc, asOf, false, new java.util.HashMap<>());
     }
 
-    /** {@code incremental}: only the rule's focus is screened (IncrementalRule, CaseScreening). */
+    /**
+     * {@code incremental}: only the rule's focus is screened (IncrementalRule, CaseScreening);
+     * {@code shared}: what the rules of one screening share (intermediate results), empty at its start.
+     */
     public RuleRun(Rule rule, String itemType, JobDefinition definition, NamedParameterJdbcTemplate jdbc, LocalDate asOf,
-                   boolean incremental) {
+                   boolean incremental, Map<String, Object> shared) {
         this.incremental = incremental;
+        this.shared = shared;
         this.rule = rule;
         this.itemType = itemType;
         this.definition = definition;
@@ -63,6 +68,16 @@ public final class RuleRun {
      */
     public String focus(String alias) {
         return incremental ? "(" + ((IncrementalRule) rule).focus(alias) + ")" : "1 = 1";
+    }
+
+    /** Intermediate results the rules of one screening share, keyed by name. */
+    public Map<String, Object> shared() {
+        return shared;
+    }
+
+    /** Runs a statement with the shared and rule parameters; returns the rows changed. */
+    public int update(String sql) {
+        return jdbc.update(sql, sqlParameters());
     }
 
     public boolean incremental() {

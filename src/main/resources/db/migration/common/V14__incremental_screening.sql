@@ -29,3 +29,13 @@ CREATE TABLE focus_employer (
     last_m      INT      NOT NULL
 );
 CREATE INDEX focus_employer_id ON focus_employer (employer_id, first_m);
+
+-- share_headcount: LN-03's and NAT-02's headcount per employer and application month, computed
+-- once per screening and window and read by both rules (ClaimShareRule).
+CREATE TABLE share_headcount (
+    window_months INT      NOT NULL,
+    employer_id   CHAR(18) NOT NULL,
+    m             INT      NOT NULL,
+    h             INT      NOT NULL,
+    PRIMARY KEY (window_months, employer_id, m)
+);

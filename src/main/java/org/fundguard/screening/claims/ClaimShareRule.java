@@ -22,29 +22,39 @@ import org.fundguard.screening.Severity;
 abstract class ClaimShareRule extends AbstractRule implements IncrementalRule {
 
     /**
-     * One row per employer and application month of an in-scope claim, with its headcount and
-     * claimant count as correlated counts over indexed ranges; the claims are then joined to it.
-     * (Joining grouped derived tables to each other would make H2 re-run one per row of the other.)
+     * One row per employer and application month of an in-scope claim (of the focus) with its
+     * headcount, as a correlated count over indexed ranges, kept in share_headcount for the other
+     * rule of the pair when its window is the same (LN-03 and NAT-02 both default to 12 months).
      * The headcount reads the employer's islands of consecutive months (ContributionIslands): a
      * person has a contribution in W exactly when one island starts by m and ends at m − (w − 1) or
      * later; only the latest such island (the next one starts after m) is counted, so each person once.
      */
+    private static final String HEADCOUNTS = """
+            INSERT INTO share_headcount (window_months, employer_id, m, h)
+            SELECT :window_months, em.e, em.m,
+                   (SELECT COUNT(*) FROM employment_island i
+                     WHERE i.employer_id = em.e AND i.first_p <= em.m AND i.last_p >= em.m - (:window_months - 1)
+                       AND (i.next_first_p IS NULL OR i.next_first_p > em.m))
+              FROM (SELECT DISTINCT c0.last_employer_id AS e, c0.app_month AS m FROM claim c0
+                     WHERE c0.status <> 'WITHDRAWN' AND c0.app_day BETWEEN :scopeStart AND :d AND %s) em
+            """;
+
+    /**
+     * The claimant count of each employer month with enough headcount, as a correlated count;
+     * the claims are then joined to it. (Joining grouped derived tables to each other would make
+     * H2 re-run one per row of the other.)
+     */
     private static final String SQL = """
-            WITH em AS (
-              SELECT DISTINCT c0.last_employer_id AS e, c0.app_month AS m FROM claim c0
-               WHERE c0.status <> 'WITHDRAWN' AND c0.app_day BETWEEN :scopeStart AND :d AND %2$s)
             SELECT c.claim_id, c.last_employer_id, x.m, x.h, x.n
-              FROM (SELECT em.e, em.m,
-                           (SELECT COUNT(*) FROM employment_island i
-                             WHERE i.employer_id = em.e AND i.first_p <= em.m AND i.last_p >= em.m - (:window_months - 1)
-                               AND (i.next_first_p IS NULL OR i.next_first_p > em.m)) AS h,
+              FROM (SELECT hc.employer_id AS e, hc.m, hc.h,
                            (SELECT COUNT(DISTINCT c2.person_id) FROM claim c2
-                             WHERE c2.last_employer_id = em.e AND c2.app_month BETWEEN em.m - (:window_months - 1) AND em.m
-                               AND %1$s AND c2.app_day <= :d) AS n
-                      FROM em) x
+                             WHERE c2.last_employer_id = hc.employer_id AND c2.app_month BETWEEN hc.m - (:window_months - 1) AND hc.m
+                               AND %s AND c2.app_day <= :d) AS n
+                      FROM share_headcount hc
+                     WHERE hc.window_months = :window_months AND hc.h >= :min_headcount) x
               JOIN claim c ON c.last_employer_id = x.e AND c.app_month = x.m
              WHERE c.status <> 'WITHDRAWN' AND c.app_day BETWEEN :scopeStart AND :d
-               AND x.h >= :min_headcount AND x.n > x.h * CAST(:share AS DECIMAL(12, 6))
+               AND x.n > x.h * CAST(:share AS DECIMAL(12, 6))
             """;
 
     private final Employers employers;
@@ -97,7 +107,8 @@ abstract class ClaimShareRule extends AbstractRule implements IncrementalRule {
         BigDecimal share = run.decimal("share");
         int window = run.integer("window_months");
         Map<Key, int[]> alerts = new TreeMap<>(); // n, headcount, flagged
-        run.query(SQL.formatted(countedClaims, run.focus("c0")), rs -> {
+        headcounts(run, window);
+        run.query(SQL.formatted(countedClaims), rs -> {
             Key key = new Key(rs.getString("last_employer_id"), rs.getInt("m"));
             int h = rs.getInt("h");
             int n = rs.getInt("n");
@@ -114,6 +125,22 @@ abstract class ClaimShareRule extends AbstractRule implements IncrementalRule {
                     e == null ? null : e.regionCode(), first.atDay(1), Months.toYearMonth(key.month()).atEndOfMonth(), metric,
                     ratio(v[0], v[1]), share.toPlainString(), v[2]));
         });
+    }
+
+    /**
+     * Fills share_headcount for this screening and window unless the other rule of the pair
+     * already did: both select the same employer months (live in-scope claims, the same focus
+     * for the same window). The table is emptied by the first rule of each screening.
+     */
+    @SuppressWarnings("unchecked")
+    private static void headcounts(RuleRun run, int window) {
+        java.util.Set<Integer> done = (java.util.Set<Integer>) run.shared().computeIfAbsent("share_headcount", k -> {
+            run.update("DELETE FROM share_headcount");
+            return new java.util.HashSet<Integer>();
+        });
+        if (done.add(window)) {
+            run.update(HEADCOUNTS.formatted(run.focus("c0")));
+        }
     }
 
     static String ratio(int n, int h) {
