@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
  * Keeps {@code employment_island}, {@code insured_island} (runs of consecutive contribution
  * months) and {@code employer_month} (V10) equal to what the contributions imply (contribution
  * rows are only ever added or corrected in place, never removed). Called by the merge, on its transaction,
- * after a contributions file is merged and before its staging table is emptied: only the persons
- * of that file are recomputed, or everything after a first (bulk) load. The claim rules read the
- * islands instead of the monthly rows.
+ * after a contributions file is merged and before its staging table is emptied. After a first
+ * (bulk) load everything is computed from the contributions; otherwise only the islands of the
+ * persons and employers of that file change, and they are merged from those pairs' islands so
+ * far and the staged months, without reading contribution rows (a month is never removed, so
+ * islands only grow and join). The claim rules read the islands instead of the monthly rows.
  */
 @Component
 public class ContributionIslands {
@@ -38,9 +40,12 @@ public class ContributionIslands {
 
     /** Persons restricted to those staged tonight; empty for a full rebuild. */
     private static final String TOUCHED = " WHERE person_id IN (SELECT person_id FROM stg_contribution)";
+    /** The pairs (person, employer) staged tonight: the only ones whose employment islands can change. */
+    private static final String TOUCHED_PAIRS = " WHERE (person_id, employer_id) IN (SELECT person_id, employer_id FROM stg_contribution)";
 
     /**
-     * One pass over the contributions in key order: a month whose predecessor is missing starts an
+     * Everyone's islands (H2; PostgreSQL streams them, see {@link #read}): one pass over the
+     * contributions in key order: a month whose predecessor is missing starts an
      * island, one whose successor is missing ends it; of those rows only, each start is paired
      * with the end that follows it (a one-month island is both).
      */
@@ -56,9 +61,42 @@ public class ContributionIslands {
                                              = period_month - 1 THEN 0 ELSE 1 END AS is_start,
                                    CASE WHEN LEAD(period_month) OVER (PARTITION BY person_id, employer_id ORDER BY period_month)
                                              = period_month + 1 THEN 0 ELSE 1 END AS is_end
-                              FROM contribution%s) b
+                              FROM contribution) b
                      WHERE is_start = 1 OR is_end = 1) e
              WHERE is_start = 1
+            """;
+
+    /**
+     * Delta night: the new employment islands of tonight's pairs, into {@code island_work} (V13)
+     * while the old ones are still needed: the pair's islands so far and each staged month as a
+     * one-month interval, merged. A staged month may lie inside an island (a corrected row),
+     * extend one, join two or stand alone, and several may follow one another; sorted by start,
+     * an interval starts a new island when it starts after the month following every earlier
+     * interval's end (the same merge as {@link #INSURED}). About one island per pair is read
+     * instead of two dozen monthly contribution rows.
+     */
+    private static final String MERGED = """
+            INSERT INTO island_work (person_id, employer_id, first_p, last_p)
+            SELECT person_id, employer_id, MIN(first_p), MAX(last_p)
+              FROM (SELECT person_id, employer_id, first_p, last_p,
+                           SUM(is_start) OVER (PARTITION BY person_id, employer_id ORDER BY first_p, last_p
+                                               ROWS UNBOUNDED PRECEDING) AS g
+                      FROM (SELECT person_id, employer_id, first_p, last_p,
+                                   CASE WHEN first_p <= MAX(last_p) OVER (PARTITION BY person_id, employer_id ORDER BY first_p, last_p
+                                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) + 1
+                                        THEN 0 ELSE 1 END AS is_start
+                              FROM (SELECT person_id, employer_id, first_p, last_p FROM employment_island%s
+                                     UNION ALL
+                                    SELECT person_id, employer_id, period_month, period_month FROM stg_contribution) u) a) b
+             GROUP BY person_id, employer_id, g
+            """.formatted(TOUCHED_PAIRS);
+
+    /** The merged islands replace the old ones of their pairs; each learns the start of the next. */
+    private static final String REPLACED = """
+            INSERT INTO employment_island (person_id, employer_id, first_p, last_p, next_first_p)
+            SELECT person_id, employer_id, first_p, last_p,
+                   LEAD(first_p) OVER (PARTITION BY person_id, employer_id ORDER BY first_p)
+              FROM island_work
             """;
 
     /**
@@ -92,7 +130,10 @@ public class ContributionIslands {
         this.dialect = dialect;
     }
 
-    /** Recomputes the islands of the persons in {@code stg_contribution}, or of everyone when {@code all}. */
+    /**
+     * Brings the islands up to date with the contributions in {@code stg_contribution}, just merged
+     * (their pairs' islands merged with the staged months), or recomputes everyone's when {@code all}.
+     */
     public void refresh(boolean all) {
         refresh(all, null);
     }
@@ -103,43 +144,64 @@ public class ContributionIslands {
      */
     public void refresh(boolean all, Future<Prepared> ahead) {
         long start = System.nanoTime();
-        String where = all ? "" : TOUCHED;
+        long[] rows;
         if (all) {
             jdbc.execute(dialect.truncate("employment_island"));
             jdbc.execute(dialect.truncate("insured_island"));
             jdbc.execute(dialect.truncate("employer_month"));
-        } else {
             if (dialect == Dialect.POSTGRESQL) {
-                jdbc.execute("ANALYZE stg_contribution"); // staging has no autovacuum: the planner needs its size
+                Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+                rows = copyIn(connection, ahead != null ? await(ahead) : read(connection));
+            } else {
+                rows = new long[] {jdbc.update(EMPLOYMENT), jdbc.update(INSURED.formatted("")), -1};
             }
-            jdbc.update("DELETE FROM employment_island" + TOUCHED);
-            jdbc.update("DELETE FROM insured_island" + TOUCHED);
-        }
-        long[] rows;
-        if (dialect == Dialect.POSTGRESQL) {
-            Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
-            Prepared prepared = ahead != null ? await(ahead) : read(connection, where, all);
-            rows = copyIn(connection, prepared);
         } else {
-            rows = new long[] {jdbc.update(EMPLOYMENT.formatted(where)), jdbc.update(INSURED.formatted(where)), -1};
+            rows = mergeTonight();
         }
-        if (rows[2] < 0) {
+        if (rows[2] < 0) { // not copied in with the islands: H2, or a delta night
             rows[2] = jdbc.update(all
                     ? "INSERT INTO employer_month (employer_id, period_month) SELECT DISTINCT employer_id, period_month FROM contribution"
                     : "INSERT INTO employer_month (employer_id, period_month)"
                     + " SELECT DISTINCT s.employer_id, s.period_month FROM stg_contribution s WHERE NOT EXISTS"
                     + " (SELECT 1 FROM employer_month m WHERE m.employer_id = s.employer_id AND m.period_month = s.period_month)");
         }
-        if (dialect == Dialect.POSTGRESQL && (all || rows[0] >= ExtractMerger.ANALYZE_AFTER_ROWS)) {
-            jdbc.execute("ANALYZE employment_island");
-            jdbc.execute("ANALYZE insured_island");
-            jdbc.execute("ANALYZE employer_month");
+        if (dialect == Dialect.POSTGRESQL) {
+            // fresh statistics after a full rebuild or when a tenth of a table was rewritten; less is autovacuum's
+            analyze("employment_island", all, rows[0]);
+            analyze("insured_island", all, rows[1]);
+            analyze("employer_month", all, rows[2]);
         }
         log.info("contribution islands: {} with one employer, {} with any, {} new employer months; {} in {} ms", rows[0],
                 rows[1], rows[2], all ? "all persons" : "tonight's persons", (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Islands computed into temporary files, ready to be copied in (employer months: first load only). */
+    /**
+     * Delta night: the employment islands of tonight's pairs merged with the staged months
+     * (through {@code island_work}, emptied again before returning), then the insured islands of
+     * tonight's persons recomputed from their employment islands. Returns the rows written:
+     * employment islands, insured islands, and -1 (employer months are the caller's).
+     */
+    private long[] mergeTonight() {
+        if (dialect == Dialect.POSTGRESQL) {
+            jdbc.execute("ANALYZE stg_contribution"); // staging has no autovacuum: the planner needs its size
+        }
+        jdbc.update(MERGED);
+        jdbc.update("DELETE FROM employment_island" + TOUCHED_PAIRS);
+        long employment = jdbc.update(REPLACED);
+        jdbc.execute(dialect.truncate("island_work"));
+        jdbc.update("DELETE FROM insured_island" + TOUCHED);
+        long insured = jdbc.update(INSURED.formatted(TOUCHED));
+        return new long[] {employment, insured, -1};
+    }
+
+    /** ANALYZE of an islands table (PostgreSQL) when a full rebuild or {@code changedRows} made its statistics stale. */
+    private void analyze(String table, boolean all, long changedRows) {
+        if (all || PlannerStatistics.stale(jdbc, table, changedRows)) {
+            jdbc.execute("ANALYZE " + table);
+        }
+    }
+
+    /** Everyone's islands and employer months computed into temporary files (first load), ready to be copied in. */
     public record Prepared(Path employment, Path insured, Path months, long employmentRows, long insuredRows) {
         void delete() {
             deleteQuietly(employment);
@@ -159,7 +221,7 @@ public class ContributionIslands {
             try (Connection connection = jdbc.getDataSource().getConnection()) {
                 connection.setAutoCommit(false); // a cursor, and the temporary table dropped at the end
                 try {
-                    result.complete(read(connection, "", true));
+                    result.complete(read(connection));
                 } finally {
                     connection.rollback();
                 }
@@ -198,15 +260,14 @@ public class ContributionIslands {
     }
 
     /**
-     * PostgreSQL: the contribution months of everyone (after a first load) or of tonight's
-     * persons are read once, one array of months per person and employer in key order (twenty
-     * times fewer rows to ship than months), through a cursor (autocommit is off, so pgjdbc
-     * honours the fetch size), and the islands computed while streaming; three window passes over
-     * tens of millions of rows in SQL take several times longer. The rows go to temporary files
-     * because a connection cannot COPY while its cursor is open. The employer months come from
-     * the same pass after a first load (otherwise new ones are found in SQL).
+     * PostgreSQL, first load: everyone's contribution months are read once, one array of months
+     * per person and employer in key order (twenty times fewer rows to ship than months), through
+     * a cursor (autocommit is off, so pgjdbc honours the fetch size), and the islands and
+     * employer months computed while streaming; three window passes over tens of millions of
+     * rows in SQL take several times longer. The rows go to temporary files because a connection
+     * cannot COPY while its cursor is open.
      */
-    private Prepared read(Connection connection, String where, boolean firstLoad) {
+    private Prepared read(Connection connection) {
         Path employmentFile = null;
         Path insuredFile = null;
         Path monthsFile = null;
@@ -216,7 +277,7 @@ public class ContributionIslands {
             long[] rows;
             try (Writer employment = Files.newBufferedWriter(employmentFile, StandardCharsets.UTF_8);
                  Writer insured = Files.newBufferedWriter(insuredFile, StandardCharsets.UTF_8);
-                 PreparedStatement keys = connection.prepareStatement(source(connection, where, firstLoad))) {
+                 PreparedStatement keys = connection.prepareStatement(source(connection))) {
                 keys.setFetchSize(FETCH_SIZE);
                 IslandStream stream = new IslandStream(employment, insured);
                 try (ResultSet rs = keys.executeQuery()) {
@@ -233,11 +294,9 @@ public class ContributionIslands {
                     }
                 }
                 rows = stream.finish();
-                if (firstLoad) {
-                    monthsFile = Files.createTempFile("fundguard-employer-months", ".csv");
-                    try (Writer months = Files.newBufferedWriter(monthsFile, StandardCharsets.UTF_8)) {
-                        stream.writeEmployerMonths(months);
-                    }
+                monthsFile = Files.createTempFile("fundguard-employer-months", ".csv");
+                try (Writer months = Files.newBufferedWriter(monthsFile, StandardCharsets.UTF_8)) {
+                    stream.writeEmployerMonths(months);
                 }
             }
             return new Prepared(employmentFile, insuredFile, monthsFile, rows[0], rows[1]);
@@ -252,7 +311,7 @@ public class ContributionIslands {
         }
     }
 
-    /** Copies prepared islands in on the merge's connection; the employer months count is -1 when there are none. */
+    /** Copies prepared islands and employer months in on the merge's connection; returns the rows of each. */
     private long[] copyIn(Connection connection, Prepared prepared) {
         try {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -262,11 +321,9 @@ public class ContributionIslands {
             try (Reader in = Files.newBufferedReader(prepared.insured(), StandardCharsets.UTF_8)) {
                 copy.copyIn("COPY insured_island (person_id, first_p, last_p) FROM STDIN WITH (FORMAT csv)", in);
             }
-            long monthRows = -1;
-            if (prepared.months() != null) {
-                try (Reader in = Files.newBufferedReader(prepared.months(), StandardCharsets.UTF_8)) {
-                    monthRows = copy.copyIn("COPY employer_month (employer_id, period_month) FROM STDIN WITH (FORMAT csv)", in);
-                }
+            long monthRows;
+            try (Reader in = Files.newBufferedReader(prepared.months(), StandardCharsets.UTF_8)) {
+                monthRows = copy.copyIn("COPY employer_month (employer_id, period_month) FROM STDIN WITH (FORMAT csv)", in);
             }
             return new long[] {prepared.employmentRows(), prepared.insuredRows(), monthRows};
         } catch (IOException e) {
@@ -284,19 +341,15 @@ public class ContributionIslands {
      * about twice as fast as walking the new key's index, whose every entry would send the
      * scan to a freshly written heap row.
      */
-    private static String source(Connection connection, String where, boolean firstLoad) throws SQLException {
-        if (firstLoad) {
-            // aggregated into a temporary table first: a cursor's query gets no parallel workers
-            try (var st = connection.createStatement()) {
-                st.execute("SET LOCAL work_mem = '" + FIRST_LOAD_WORK_MEM + "'");
-                st.execute("CREATE TEMPORARY TABLE island_input ON COMMIT DROP AS"
-                        + " SELECT person_id, employer_id, array_agg(period_month) AS months FROM stg_contribution"
-                        + " GROUP BY person_id, employer_id");
-            }
-            return "SELECT person_id, employer_id, months FROM island_input ORDER BY person_id, employer_id";
+    private static String source(Connection connection) throws SQLException {
+        // aggregated into a temporary table first: a cursor's query gets no parallel workers
+        try (var st = connection.createStatement()) {
+            st.execute("SET LOCAL work_mem = '" + FIRST_LOAD_WORK_MEM + "'");
+            st.execute("CREATE TEMPORARY TABLE island_input ON COMMIT DROP AS"
+                    + " SELECT person_id, employer_id, array_agg(period_month) AS months FROM stg_contribution"
+                    + " GROUP BY person_id, employer_id");
         }
-        return "SELECT person_id, employer_id, array_agg(period_month ORDER BY period_month) FROM contribution" + where
-                + " GROUP BY person_id, employer_id ORDER BY person_id, employer_id";
+        return "SELECT person_id, employer_id, months FROM island_input ORDER BY person_id, employer_id";
     }
 
     private static void deleteQuietly(Path file) {

@@ -1,0 +1,15 @@
+-- Scratch space for a delta night's contribution islands (ContributionIslands): the new
+-- employment islands of the pairs (person, employer) in the night's contributions, merged from
+-- those pairs' islands so far and the night's months, are held here while the old ones are
+-- replaced, and emptied again in the same transaction. (V10 says a delta night recomputes the
+-- persons of the night's contributions; since this table it merges islands instead of reading
+-- their contribution rows: employment islands of the night's pairs, insured islands of the
+-- night's persons from their employment islands.)
+-- Unlogged and without autovacuum, like the staging tables (V3, V11).
+CREATE UNLOGGED TABLE island_work (
+    person_id   CHAR(18) COLLATE "C" NOT NULL,
+    employer_id CHAR(18) COLLATE "C" NOT NULL,
+    first_p     INT      NOT NULL,
+    last_p      INT      NOT NULL
+);
+ALTER TABLE island_work SET (autovacuum_enabled = false);
