@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records, for incremental screening (V14), which persons and which employer months each merge
- * changes: the persons and employers of the staged rows and, for claims, also the values a
+ * changes: the persons (with the months of their changed contributions; every month for a
+ * changed claim) and employers of the staged rows and, for claims, also the values a
  * corrected row replaces (a claim moved to another employer changes the counts of both). Written
  * on the merge's transaction, so a failed night leaves no entries, and only while a screening
  * basis exists: before the first screening there is nothing to be incremental against.
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 public class ChangeLog {
 
     /** Months far enough out to mean "every month" (month numbers are year × 12 + month − 1). */
-    static final int ALL_MONTHS_FIRST = 0;
-    static final int ALL_MONTHS_LAST = 1_000_000;
+    public static final int ALL_MONTHS_FIRST = 0;
+    public static final int ALL_MONTHS_LAST = 1_000_000;
 
     private final JdbcTemplate jdbc;
 
@@ -37,7 +38,9 @@ public class ChangeLog {
         }
         switch (extract) {
             case CONTRIBUTIONS -> {
-                jdbc.update("INSERT INTO change_log (person_id) SELECT DISTINCT person_id FROM stg_contribution");
+                // a person's claims depend on the months up to their separation or benefit months only
+                jdbc.update("INSERT INTO change_log (person_id, first_m, last_m)"
+                        + " SELECT person_id, MIN(period_month), MAX(period_month) FROM stg_contribution GROUP BY person_id");
                 jdbc.update("INSERT INTO change_log (employer_id, first_m, last_m)"
                         + " SELECT employer_id, MIN(period_month), MAX(period_month) FROM stg_contribution GROUP BY employer_id");
             }
@@ -53,8 +56,10 @@ public class ChangeLog {
 
     /** The claims table's rows for tonight's claim ids: before the merge the old values, after it the new. */
     private void claimsJoinedToStaging() {
-        jdbc.update("INSERT INTO change_log (person_id, employer_id, first_m, last_m)"
-                + " SELECT c.person_id, c.last_employer_id, c.app_month, c.app_month FROM claim c"
+        jdbc.update("INSERT INTO change_log (person_id, first_m, last_m) SELECT DISTINCT c.person_id, ?, ? FROM claim c"
+                + " WHERE c.claim_id IN (SELECT claim_id FROM stg_claim)", ALL_MONTHS_FIRST, ALL_MONTHS_LAST);
+        jdbc.update("INSERT INTO change_log (employer_id, first_m, last_m)"
+                + " SELECT DISTINCT c.last_employer_id, c.app_month, c.app_month FROM claim c"
                 + " WHERE c.claim_id IN (SELECT claim_id FROM stg_claim)");
     }
 

@@ -6,9 +6,11 @@ package org.fundguard.screening;
  * night's flags of every other in-scope claim are carried over unchanged.
  *
  * <p>The focus must select every claim whose flag or evidence can differ from the basis night's,
- * given the night's focus tables: {@code focus_person} (persons with a contribution or claim row
- * merged since the basis, with a claim that entered the as-of window, or, when D moved to a later
- * month, with a contribution month after the basis month) and {@code focus_employer} (employer,
+ * given the night's focus tables: {@code focus_person} (person, first month: persons with a
+ * contribution row merged since the basis, from its earliest month; with a claim row merged
+ * since the basis or a claim that entered the as-of window, every month; when D moved to a later
+ * month, with a contribution month after the basis month, from the month after) and
+ * {@code focus_employer} (employer,
  * month range: contributions and claims merged since the basis, old and new values; claims that
  * entered or left the window; employers whose row changed: every month).
  */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.fundguard.config.JobDefinition;
+import org.fundguard.extract.ChangeLog;
 import org.fundguard.extract.Months;
 import org.fundguard.run.Dialect;
 import org.fundguard.run.RunLock;
@@ -66,9 +67,9 @@ public class ScreeningBasis {
     /**
      * Fills the focus tables for screening {@code asOf} on top of {@code base} (IncrementalRule
      * says what each holds). Claims that entered the window (applied in (B, D]) or left it
-     * (applied in [B − 365, D − 365)) put their person and employer month in focus; when D moved
-     * to a later month, so does every person with a contribution month after B's month (it
-     * becomes visible to the rules that cut at D's month).
+     * (applied in [B − 365, D − 365)) put their person (every month) and employer month in
+     * focus; when D moved to a later month, so does every person with a contribution month after
+     * B's month, from the month after B's (it becomes visible to the rules that cut at D's month).
      */
     public void prepareFocus(LocalDate base, LocalDate asOf) {
         long start = System.nanoTime();
@@ -77,11 +78,13 @@ public class ScreeningBasis {
         int b = (int) base.toEpochDay();
         int d = (int) asOf.toEpochDay();
         int baseMonth = Months.of(base);
+        // a person's claims are re-screened from the earliest month that changed for them
         String laterMonths = Months.of(asOf) > baseMonth
-                ? " UNION SELECT person_id FROM insured_island WHERE last_p > " + baseMonth : "";
-        int persons = jdbc.update("INSERT INTO focus_person (person_id)"
-                + " SELECT person_id FROM change_log WHERE person_id IS NOT NULL"
-                + " UNION SELECT person_id FROM claim WHERE app_day > ? AND app_day <= ?" + laterMonths, b, d);
+                ? " UNION ALL SELECT person_id, " + (baseMonth + 1) + " FROM insured_island WHERE last_p > " + baseMonth : "";
+        int persons = jdbc.update("INSERT INTO focus_person (person_id, first_m) SELECT person_id, MIN(first_m) FROM"
+                + " (SELECT person_id, first_m FROM change_log WHERE person_id IS NOT NULL"
+                + " UNION ALL SELECT person_id, " + ChangeLog.ALL_MONTHS_FIRST + " FROM claim WHERE app_day > ? AND app_day <= ?"
+                + laterMonths + ") x GROUP BY person_id", b, d);
         int employers = jdbc.update("INSERT INTO focus_employer (employer_id, first_m, last_m)"
                 + " SELECT employer_id, first_m, last_m FROM change_log WHERE employer_id IS NOT NULL"
                 + " UNION SELECT last_employer_id, app_month, app_month FROM claim"

@@ -20,8 +20,11 @@ CREATE TABLE change_log (
 );
 
 -- The night's focus, derived from change_log and from D's move: persons, and employer months.
+-- focus_person.first_m: the person's claims whose months reach first_m (separation month, last
+-- benefit month) are re-screened; earlier months did not change.
 CREATE TABLE focus_person (
-    person_id CHAR(18) NOT NULL PRIMARY KEY
+    person_id CHAR(18) NOT NULL PRIMARY KEY,
+    first_m   INT      NOT NULL
 );
 CREATE TABLE focus_employer (
     employer_id CHAR(18) NOT NULL,

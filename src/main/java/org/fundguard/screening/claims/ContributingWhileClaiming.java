@@ -39,12 +39,14 @@ public class ContributingWhileClaiming extends AbstractRule implements Increment
     }
 
     /**
-     * A claim's flag depends only on its own row and its person's contribution months up to D's
-     * month: the persons of the night's focus.
+     * A claim's flag depends only on its own row and its person's contribution months up to its
+     * last benefit month (D's month at the latest): the persons of the night's focus whose
+     * changed months begin by then.
      */
     @Override
     public String focus(String alias) {
-        return alias + ".person_id IN (SELECT person_id FROM focus_person)";
+        return "EXISTS (SELECT 1 FROM focus_person f WHERE f.person_id = " + alias + ".person_id AND f.first_m <= LEAST(COALESCE("
+                + alias + ".bend_month, :dMonth), :dMonth))";
     }
 
     @Override

@@ -73,12 +73,14 @@ abstract class ContributionStreakRule extends AbstractRule implements Incrementa
     }
 
     /**
-     * A claim's streak depends only on its own row and its person's contribution months (cut at
-     * D's month): the persons of the night's focus.
+     * A claim's streak depends only on its own row and its person's contribution months up to
+     * its separation month (cut at D's month): the persons of the night's focus whose changed
+     * months begin by then.
      */
     @Override
     public String focus(String alias) {
-        return alias + ".person_id IN (SELECT person_id FROM focus_person)";
+        return "EXISTS (SELECT 1 FROM focus_person f WHERE f.person_id = " + alias + ".person_id AND f.first_m <= " + alias
+                + ".sep_month)";
     }
 
     @Override
