@@ -151,7 +151,7 @@ public class ContributionIslands {
             jdbc.execute(dialect.truncate("employer_month"));
             if (dialect == Dialect.POSTGRESQL) {
                 Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
-                rows = copyIn(connection, ahead != null ? await(ahead) : read(connection));
+                rows = copyIn(connection, ahead != null ? await(ahead) : read(connection, null));
             } else {
                 rows = new long[] {jdbc.update(EMPLOYMENT), jdbc.update(INSURED.formatted("")), -1};
             }
@@ -214,18 +214,25 @@ public class ContributionIslands {
      * PostgreSQL, first load: starts computing everyone's islands from the staged rows (committed
      * by the stage step, so visible to a second connection) on a thread of its own, while the
      * merge appends the rows and builds the key, which leaves a core idle most of the time.
+     * {@code stagingReleased} completes once the staged rows have been read (aggregated into a
+     * temporary table and committed): from then on the merge may take the staging table over.
      */
-    public Future<Prepared> startFirstLoad() {
+    public Future<Prepared> startFirstLoad(CompletableFuture<Void> stagingReleased) {
         CompletableFuture<Prepared> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try (Connection connection = jdbc.getDataSource().getConnection()) {
                 connection.setAutoCommit(false); // a cursor, and the temporary table dropped at the end
                 try {
-                    result.complete(read(connection));
+                    result.complete(read(connection, stagingReleased));
                 } finally {
                     connection.rollback();
+                    try (var st = connection.createStatement()) {
+                        st.execute("DROP TABLE IF EXISTS island_input"); // the pooled session outlives this thread
+                    }
+                    connection.commit();
                 }
             } catch (Throwable t) {
+                stagingReleased.completeExceptionally(t);
                 result.completeExceptionally(t);
             }
         }, "contribution-islands");
@@ -267,7 +274,7 @@ public class ContributionIslands {
      * rows in SQL take several times longer. The rows go to temporary files because a connection
      * cannot COPY while its cursor is open.
      */
-    private Prepared read(Connection connection) {
+    private Prepared read(Connection connection, CompletableFuture<Void> stagingReleased) {
         Path employmentFile = null;
         Path insuredFile = null;
         Path monthsFile = null;
@@ -277,7 +284,7 @@ public class ContributionIslands {
             long[] rows;
             try (Writer employment = Files.newBufferedWriter(employmentFile, StandardCharsets.UTF_8);
                  Writer insured = Files.newBufferedWriter(insuredFile, StandardCharsets.UTF_8);
-                 PreparedStatement keys = connection.prepareStatement(source(connection))) {
+                 PreparedStatement keys = connection.prepareStatement(source(connection, stagingReleased))) {
                 keys.setFetchSize(FETCH_SIZE);
                 IslandStream stream = new IslandStream(employment, insured);
                 try (ResultSet rs = keys.executeQuery()) {
@@ -341,16 +348,25 @@ public class ContributionIslands {
      * about twice as fast as walking the new key's index, whose every entry would send the
      * scan to a freshly written heap row.
      */
-    private static String source(Connection connection) throws SQLException {
+    private static String source(Connection connection, CompletableFuture<Void> stagingReleased) throws SQLException {
         // aggregated into a temporary table first: a cursor's query gets no parallel workers
         try (var st = connection.createStatement()) {
             st.execute("SET LOCAL work_mem = '" + FIRST_LOAD_WORK_MEM + "'");
-            st.execute("CREATE TEMPORARY TABLE island_input ON COMMIT DROP AS"
-                    + " SELECT person_id, employer_id, array_agg(period_month) AS months FROM stg_contribution"
-                    + " GROUP BY person_id, employer_id");
+            if (stagingReleased == null) {
+                st.execute("CREATE TEMPORARY TABLE island_input ON COMMIT DROP AS" + INPUT);
+            } else {
+                // committed at once, so this connection's lock on the staging table ends here
+                st.execute("DROP TABLE IF EXISTS island_input");
+                st.execute("CREATE TEMPORARY TABLE island_input ON COMMIT PRESERVE ROWS AS" + INPUT);
+                connection.commit();
+                stagingReleased.complete(null);
+            }
         }
         return "SELECT person_id, employer_id, months FROM island_input ORDER BY person_id, employer_id";
     }
+
+    private static final String INPUT = " SELECT person_id, employer_id, array_agg(period_month) AS months FROM stg_contribution"
+            + " GROUP BY person_id, employer_id";
 
     private static void deleteQuietly(Path file) {
         if (file != null) {

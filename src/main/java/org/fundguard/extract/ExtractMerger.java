@@ -53,10 +53,14 @@ public class ExtractMerger {
         org.fundguard.run.StepTimer.activity("merging " + extract.fileName() + " into " + extract.table());
         boolean bulk = dialect == Dialect.POSTGRESQL && targetEmpty(extract);
         // after a first load of contributions, their islands are computed beside the append
+        java.util.concurrent.CompletableFuture<Void> stagingReleased = new java.util.concurrent.CompletableFuture<>();
         java.util.concurrent.Future<ContributionIslands.Prepared> islandsAhead =
-                bulk && extract == Extract.CONTRIBUTIONS ? islands.startFirstLoad() : null;
+                bulk && extract == Extract.CONTRIBUTIONS ? islands.startFirstLoad(stagingReleased) : null;
+        if (islandsAhead == null) {
+            stagingReleased.complete(null);
+        }
         try {
-            merge(file, extract, start, bulk, islandsAhead);
+            merge(file, extract, start, bulk, islandsAhead, stagingReleased);
         } catch (RuntimeException e) {
             if (islandsAhead != null) {
                 ContributionIslands.discard(islandsAhead); // its temporary files, when the merge failed first
@@ -66,9 +70,10 @@ public class ExtractMerger {
     }
 
     private void merge(LoadedFile file, Extract extract, long start, boolean bulk,
-                       java.util.concurrent.Future<ContributionIslands.Prepared> islandsAhead) {
+                       java.util.concurrent.Future<ContributionIslands.Prepared> islandsAhead,
+                       java.util.concurrent.Future<Void> stagingReleased) {
         changes.beforeMerge(extract);
-        int rows = bulk ? bulkInsert(extract) : jdbc.update(mergeSql(extract));
+        int rows = bulk ? bulkInsert(extract, file, stagingReleased) : jdbc.update(mergeSql(extract));
         changes.afterMerge(extract);
         if (dialect == Dialect.POSTGRESQL && (bulk || PlannerStatistics.stale(jdbc, extract.table(), rows))) {
             // fresh planner statistics before the rules run after a first load or a merge of a tenth
@@ -107,7 +112,7 @@ public class ExtractMerger {
      * is several times faster than maintaining them row by row (21 M contributions: minutes
      * with MERGE). All inside the caller's transaction, so a failure restores the indexes too.
      */
-    private int bulkInsert(Extract extract) {
+    private int bulkInsert(Extract extract, LoadedFile file, java.util.concurrent.Future<Void> stagingReleased) {
         String table = extract.table();
         List<String[]> constraints = jdbc.query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
                 + " WHERE conrelid = CAST(? AS regclass) AND contype IN ('p', 'u')",
@@ -115,15 +120,22 @@ public class ExtractMerger {
         List<String[]> indexes = jdbc.query("SELECT CAST(indexrelid AS regclass) AS name, pg_get_indexdef(indexrelid) FROM pg_index i"
                 + " WHERE indrelid = CAST(? AS regclass) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)",
                 (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, table);
-        for (String[] index : indexes) {
-            jdbc.execute("DROP INDEX " + index[0]);
-        }
-        for (String[] constraint : constraints) {
-            jdbc.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + constraint[0]);
-        }
-        String columns = String.join(", ", extract.dbColumns()) + ", file_id";
         long start = System.nanoTime();
-        int rows = jdbc.update("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + extract.stagingTable());
+        int rows;
+        List<String> notNull = swappable(extract);
+        if (notNull != null) {
+            swapIn(extract, notNull, stagingReleased);
+            rows = (int) file.rowsLoaded(); // the staging table holds exactly the loaded rows (ExtractStager)
+        } else {
+            for (String[] index : indexes) {
+                jdbc.execute("DROP INDEX " + index[0]);
+            }
+            for (String[] constraint : constraints) {
+                jdbc.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + constraint[0]);
+            }
+            String columns = String.join(", ", extract.dbColumns()) + ", file_id";
+            rows = jdbc.update("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + extract.stagingTable());
+        }
         long appended = System.nanoTime();
         // index builds sort in memory when they can; the server default (64 MB) would spill to disk
         jdbc.execute("SET LOCAL maintenance_work_mem = '" + BULK_MAINTENANCE_WORK_MEM + "'");
@@ -136,6 +148,71 @@ public class ExtractMerger {
         log.info("{}: {} rows appended in {} ms, keys and indexes built in {} ms", table, rows, (appended - start) / 1_000_000,
                 (System.nanoTime() - appended) / 1_000_000);
         return rows;
+    }
+
+    /**
+     * The staging table's columns are the table's plus {@code line_no} (same names, types and
+     * collations; the table has no defaults or generated columns): the staged table can become
+     * the table. Returns the table's NOT NULL columns then, otherwise null.
+     */
+    private List<String> swappable(Extract extract) {
+        String columns = "SELECT attname, format_type(atttypid, atttypmod), attcollation, attnotnull, atthasdef OR attgenerated <> ''"
+                + " FROM pg_attribute WHERE attrelid = CAST(? AS regclass) AND attnum > 0 AND NOT attisdropped ORDER BY attnum";
+        org.springframework.jdbc.core.RowMapper<List<Object>> row = (rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getLong(3),
+                rs.getBoolean(4), rs.getBoolean(5));
+        List<List<Object>> target = jdbc.query(columns, row, extract.table());
+        List<List<Object>> staged = jdbc.query(columns, row, extract.stagingTable());
+        if (staged.size() != target.size() + 1 || !"line_no".equals(staged.get(target.size()).get(0))) {
+            return null;
+        }
+        List<String> notNull = new java.util.ArrayList<>();
+        for (int i = 0; i < target.size(); i++) {
+            List<Object> t = target.get(i);
+            List<Object> s = staged.get(i);
+            if (!t.subList(0, 3).equals(s.subList(0, 3)) || (Boolean) t.get(4) || (Boolean) s.get(4)) {
+                return null;
+            }
+            if ((Boolean) t.get(3)) {
+                notNull.add((String) t.get(0));
+            }
+        }
+        return notNull;
+    }
+
+    /**
+     * First load of a large table (PostgreSQL): instead of copying the staged rows (21 M
+     * contributions: about 28 s), the staging table is made durable (SET LOGGED writes it to the
+     * write-ahead log in one pass, about half the time) and takes the table's place; a new empty
+     * staging table replaces it. All inside the merge's transaction, so a failure restores the
+     * empty table and the staged rows. The islands computation must have read the staged rows
+     * first: it holds a lock on them until then.
+     */
+    private void swapIn(Extract extract, List<String> notNull, java.util.concurrent.Future<Void> stagingReleased) {
+        String table = extract.table();
+        String staging = extract.stagingTable();
+        try {
+            stagingReleased.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the contribution islands", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r
+                    : new IllegalStateException("cannot compute the contribution islands: " + cause.getMessage(), cause);
+        }
+        jdbc.execute("ALTER TABLE " + staging + " SET LOGGED");
+        jdbc.execute("DROP TABLE " + table);
+        jdbc.execute("ALTER TABLE " + staging + " RENAME TO " + table);
+        jdbc.execute("ALTER TABLE " + table + " DROP COLUMN line_no");
+        // the new staging table: the same columns, no constraints, no write-ahead log, no autovacuum
+        jdbc.execute("CREATE UNLOGGED TABLE " + staging + " (LIKE " + table + ")");
+        jdbc.execute("ALTER TABLE " + staging + " ADD COLUMN line_no BIGINT");
+        jdbc.execute("ALTER TABLE " + staging + " SET (autovacuum_enabled = false)");
+        StringBuilder alter = new StringBuilder("ALTER TABLE " + table + " RESET (autovacuum_enabled)");
+        for (String column : notNull) {
+            alter.append(", ALTER COLUMN ").append(column).append(" SET NOT NULL");
+        }
+        jdbc.execute(alter.toString());
     }
 
     static String mergeSql(Extract extract) {
