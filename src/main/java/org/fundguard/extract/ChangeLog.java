@@ -27,12 +27,12 @@ public class ChangeLog {
     /** Before the staged rows of {@code extract} replace the table's: what they will replace. */
     public void beforeMerge(Extract extract) {
         if (extract == Extract.CLAIMS && recording()) {
-            claimsJoinedToStaging();
+            claimsJoinedTo(extract.stagingTable());
         }
     }
 
-    /** After the merge: the staged rows themselves. */
-    public void afterMerge(Extract extract) {
+    /** After the merge: tonight's rows themselves, in {@code tonight} (the staging table, or the table after a first load took it over). */
+    public void afterMerge(Extract extract, String tonight) {
         if (!recording()) {
             return;
         }
@@ -40,14 +40,14 @@ public class ChangeLog {
             case CONTRIBUTIONS -> {
                 // a person's claims depend on the months up to their separation or benefit months only
                 jdbc.update("INSERT INTO change_log (person_id, first_m, last_m)"
-                        + " SELECT person_id, MIN(period_month), MAX(period_month) FROM stg_contribution GROUP BY person_id");
+                        + " SELECT person_id, MIN(period_month), MAX(period_month) FROM " + tonight + " GROUP BY person_id");
                 jdbc.update("INSERT INTO change_log (employer_id, first_m, last_m)"
-                        + " SELECT employer_id, MIN(period_month), MAX(period_month) FROM stg_contribution GROUP BY employer_id");
+                        + " SELECT employer_id, MIN(period_month), MAX(period_month) FROM " + tonight + " GROUP BY employer_id");
             }
-            case CLAIMS -> claimsJoinedToStaging();
+            case CLAIMS -> claimsJoinedTo(tonight);
             // an employer's name and region appear in the alerts about it
             case EMPLOYERS -> jdbc.update("INSERT INTO change_log (employer_id, first_m, last_m) SELECT DISTINCT employer_id, ?, ?"
-                    + " FROM stg_employer", ALL_MONTHS_FIRST, ALL_MONTHS_LAST);
+                    + " FROM " + tonight, ALL_MONTHS_FIRST, ALL_MONTHS_LAST);
             default -> {
                 // the incremental claim rules read no other extract
             }
@@ -55,12 +55,12 @@ public class ChangeLog {
     }
 
     /** The claims table's rows for tonight's claim ids: before the merge the old values, after it the new. */
-    private void claimsJoinedToStaging() {
+    private void claimsJoinedTo(String tonight) {
         jdbc.update("INSERT INTO change_log (person_id, first_m, last_m) SELECT DISTINCT c.person_id, ?, ? FROM claim c"
-                + " WHERE c.claim_id IN (SELECT claim_id FROM stg_claim)", ALL_MONTHS_FIRST, ALL_MONTHS_LAST);
+                + " WHERE c.claim_id IN (SELECT claim_id FROM " + tonight + ")", ALL_MONTHS_FIRST, ALL_MONTHS_LAST);
         jdbc.update("INSERT INTO change_log (employer_id, first_m, last_m)"
                 + " SELECT DISTINCT c.last_employer_id, c.app_month, c.app_month FROM claim c"
-                + " WHERE c.claim_id IN (SELECT claim_id FROM stg_claim)");
+                + " WHERE c.claim_id IN (SELECT claim_id FROM " + tonight + ")");
     }
 
     private boolean recording() {

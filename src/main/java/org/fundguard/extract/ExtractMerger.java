@@ -73,8 +73,19 @@ public class ExtractMerger {
                        java.util.concurrent.Future<ContributionIslands.Prepared> islandsAhead,
                        java.util.concurrent.Future<Void> stagingReleased) {
         changes.beforeMerge(extract);
-        int rows = bulk ? bulkInsert(extract, file, stagingReleased) : jdbc.update(mergeSql(extract));
-        changes.afterMerge(extract);
+        int rows;
+        // where tonight's rows are now: still staged, or the table itself after a first load took the staging table over
+        String tonight = extract.stagingTable();
+        List<String> notNull = bulk ? swappable(extract) : null;
+        if (!bulk) {
+            rows = jdbc.update(mergeSql(extract));
+        } else {
+            rows = bulkInsert(extract, file, notNull, stagingReleased);
+            if (notNull != null) {
+                tonight = extract.table();
+            }
+        }
+        changes.afterMerge(extract, tonight);
         if (dialect == Dialect.POSTGRESQL && (bulk || PlannerStatistics.stale(jdbc, extract.table(), rows))) {
             // fresh planner statistics before the rules run after a first load or a merge of a tenth
             // of the table or more; a smaller delta is left to autovacuum (ANALYZE of 21 M rows: 1 s)
@@ -84,7 +95,7 @@ public class ExtractMerger {
         String reference = extract.employerReference();
         long checked = System.nanoTime();
         if (reference != null) {
-            Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + extract.stagingTable() + " s WHERE s." + reference
+            Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + tonight + " s WHERE s." + reference
                     + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM employer e WHERE e.employer_id = s." + reference + ")", Long.class);
             unknown = n == null ? 0 : n;
             long ms = (System.nanoTime() - checked) / 1_000_000;
@@ -112,7 +123,8 @@ public class ExtractMerger {
      * is several times faster than maintaining them row by row (21 M contributions: minutes
      * with MERGE). All inside the caller's transaction, so a failure restores the indexes too.
      */
-    private int bulkInsert(Extract extract, LoadedFile file, java.util.concurrent.Future<Void> stagingReleased) {
+    /** {@code notNull}: the table's NOT NULL columns when the staging table can take its place (swappable), else null. */
+    private int bulkInsert(Extract extract, LoadedFile file, List<String> notNull, java.util.concurrent.Future<Void> stagingReleased) {
         String table = extract.table();
         List<String[]> constraints = jdbc.query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
                 + " WHERE conrelid = CAST(? AS regclass) AND contype IN ('p', 'u')",
@@ -122,7 +134,6 @@ public class ExtractMerger {
                 (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, table);
         long start = System.nanoTime();
         int rows;
-        List<String> notNull = swappable(extract);
         if (notNull != null) {
             swapIn(extract, notNull, stagingReleased);
             rows = (int) file.rowsLoaded(); // the staging table holds exactly the loaded rows (ExtractStager)

@@ -25,8 +25,11 @@ class PostgresLoadJobFunctionalTest extends LoadJobFunctionalTests {
     void givenAFirstLoad_whenTheStagedTableBecomesTheTable_thenItKeepsItsDefinitionAndTheNextNightMerges() throws Exception {
         ExtractDir first = validNight(tmp.resolve("night1"));
         first.row(CONTRIBUTIONS, "person_id", Ids.person(7), "period", "2026-09");
+        first.row(CONTRIBUTIONS, "person_id", Ids.person(8), "employer_id", Ids.employer(99), "period", "2026-09");
         first.write();
         assertThat(screen(first.path(), AS_OF).exitCode()).isZero();
+        // the references to employers no extract delivered are counted from the rows in their new place
+        assertThat(db.queryForObject("SELECT unknown_refs FROM loaded_file WHERE extract = 'CONTRIBUTIONS'", Long.class)).isEqualTo(1);
 
         assertThat(db.queryForList("SELECT CAST(relname AS TEXT) || ':' || CAST(relpersistence AS TEXT) FROM pg_class WHERE relname IN ('contribution', 'stg_contribution')"
                 + " ORDER BY relname", String.class)).containsExactly("contribution:p", "stg_contribution:u");
@@ -57,5 +60,33 @@ class PostgresLoadJobFunctionalTest extends LoadJobFunctionalTests {
         List<String> amounts = db.queryForList("SELECT CAST(amount AS VARCHAR) FROM contribution WHERE person_id = ? AND employer_id = ?"
                 + " AND period_month >= 2026 * 12 + 8 ORDER BY period_month", String.class, Ids.person(7), Ids.employer(1));
         assertThat(amounts).containsExactly("123.45", "100.00");
+    }
+
+    /**
+     * Contributions first delivered on a later night (the table is still empty, so they take the
+     * staging table's place) must still reach incremental screening's change log: the claim of a
+     * person without contributions is flagged by LN-04 on night 1 and cleared on night 2.
+     */
+    @Test
+    void givenContributionsFirstDeliveredOnASecondNight_whenScreenedIncrementally_thenTheirPersonsAreRescreened() throws Exception {
+        ExtractDir first = new ExtractDir(tmp.resolve("night1")).row(Extract.EMPLOYERS)
+                .row(Extract.CLAIMS, "claim_id", "LATE", "person_id", Ids.person(5), "separation_date", "2026-10-31",
+                        "application_date", "2026-11-03")
+                .empty(CONTRIBUTIONS);
+        first.write();
+        assertThat(screen(first.path(), "2026-11-20").exitCode()).isZero();
+        assertThat(db.queryForList("SELECT rule FROM case_flag WHERE as_of = DATE '2026-11-20' AND item_id = 'LATE'", String.class))
+                .contains("LN-04");
+
+        ExtractDir second = new ExtractDir(tmp.resolve("night2"));
+        for (int m = 1; m <= 10; m++) {
+            second.row(CONTRIBUTIONS, "person_id", Ids.person(5), "period", "2026-%02d".formatted(m));
+        }
+        second.write();
+        var result = screen(second.path(), "2026-11-25");
+        assertThat(result.exitCode()).isZero();
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM screening_basis WHERE as_of = DATE '2026-11-25'", Long.class)).isPositive();
+        assertThat(db.queryForList("SELECT rule FROM case_flag WHERE as_of = DATE '2026-11-25' AND item_id = 'LATE'", String.class))
+                .doesNotContain("LN-04");
     }
 }
