@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import org.fundguard.extract.Months;
 import org.fundguard.screening.AbstractRule;
 import org.fundguard.screening.Alert;
-import org.fundguard.screening.ClaimRule;
+import org.fundguard.screening.IncrementalRule;
 import org.fundguard.screening.Employers;
 import org.fundguard.screening.RuleRun;
 import org.fundguard.screening.Severity;
@@ -14,14 +14,14 @@ import org.springframework.stereotype.Component;
 
 /** LN-02: at least {@code min_claimants} distinct claimants of one employer in one application month. */
 @Component
-public class EmployerMonthlyClaims extends AbstractRule implements ClaimRule {
+public class EmployerMonthlyClaims extends AbstractRule implements IncrementalRule {
 
     static final String SQL = """
             SELECT c.claim_id, c.last_employer_id, m.app_month, m.n
             FROM claim c
-            JOIN (SELECT last_employer_id, app_month, COUNT(DISTINCT person_id) AS n FROM claim
-                   WHERE status <> 'WITHDRAWN' AND app_day <= :d
-                   GROUP BY last_employer_id, app_month HAVING COUNT(DISTINCT person_id) >= :min_claimants) m
+            JOIN (SELECT k.last_employer_id, k.app_month, COUNT(DISTINCT k.person_id) AS n FROM claim k
+                   WHERE k.status <> 'WITHDRAWN' AND k.app_day <= :d AND %s
+                   GROUP BY k.last_employer_id, k.app_month HAVING COUNT(DISTINCT k.person_id) >= :min_claimants) m
               ON m.last_employer_id = c.last_employer_id AND m.app_month = c.app_month
             WHERE c.status <> 'WITHDRAWN' AND c.app_day BETWEEN :scopeStart AND :d
             """;
@@ -43,11 +43,26 @@ public class EmployerMonthlyClaims extends AbstractRule implements ClaimRule {
         }
     }
 
+    /** Employer e's month m depends on e's claims applied in m only (and on e's row, named by the alert). */
+    @Override
+    public String focus(String alias) {
+        return "EXISTS (SELECT 1 FROM focus_employer f WHERE f.employer_id = " + alias + ".last_employer_id"
+                + " AND " + alias + ".app_month BETWEEN f.first_m AND f.last_m)";
+    }
+
+    /** An alert is about employer e and the month its period starts in. */
+    @Override
+    public String alertFocus(String alias) {
+        return "EXISTS (SELECT 1 FROM focus_employer f WHERE f.employer_id = " + alias + ".entity_id"
+                + " AND CAST(EXTRACT(YEAR FROM " + alias + ".period_start) * 12 + EXTRACT(MONTH FROM " + alias + ".period_start) - 1 AS INT)"
+                + " BETWEEN f.first_m AND f.last_m)";
+    }
+
     @Override
     public void screen(RuleRun run) {
         int min = run.integer("min_claimants");
         Map<Key, int[]> months = new TreeMap<>(); // n, flagged cases
-        run.query(SQL, rs -> {
+        run.query(SQL.formatted(run.focus("k")), rs -> {
             Key key = new Key(rs.getString("last_employer_id"), rs.getInt("app_month"));
             int n = rs.getInt("n");
             run.flag(rs.getString("claim_id"), "LN-02 该单位" + Months.format(key.month()) + "申领" + n + "人(阈值" + min + "人)");
