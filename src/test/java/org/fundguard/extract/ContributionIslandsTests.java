@@ -113,6 +113,8 @@ abstract class ContributionIslandsTests {
         assertThat(table("SELECT employer_id, period_month FROM employer_month"))
                 .as("night %d: employer_month", nights).containsExactlyElementsOf(employerMonths);
         assertThat(db.queryForObject("SELECT COUNT(*) FROM island_work", Long.class)).as("night %d: island_work", nights).isZero();
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM island_pair", Long.class)).as("night %d: island_pair", nights).isZero();
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM island_person", Long.class)).as("night %d: island_person", nights).isZero();
     }
 
     /** Maximal runs of consecutive months, in order: {first, last}. */
