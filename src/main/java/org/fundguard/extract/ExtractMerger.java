@@ -51,7 +51,8 @@ public class ExtractMerger {
         Extract extract = file.extract();
         long start = System.nanoTime();
         org.fundguard.run.StepTimer.activity("merging " + extract.fileName() + " into " + extract.table());
-        boolean bulk = dialect == Dialect.POSTGRESQL && targetEmpty(extract);
+        boolean firstLoad = targetEmpty(extract);
+        boolean bulk = dialect == Dialect.POSTGRESQL && firstLoad;
         // after a first load of contributions, their islands are computed beside the append
         java.util.concurrent.CompletableFuture<Void> stagingReleased = new java.util.concurrent.CompletableFuture<>();
         java.util.concurrent.Future<ContributionIslands.Prepared> islandsAhead =
@@ -60,7 +61,7 @@ public class ExtractMerger {
             stagingReleased.complete(null);
         }
         try {
-            merge(file, extract, start, bulk, islandsAhead, stagingReleased);
+            merge(file, extract, start, firstLoad, bulk, islandsAhead, stagingReleased);
         } catch (RuntimeException e) {
             if (islandsAhead != null) {
                 ContributionIslands.discard(islandsAhead); // its temporary files, when the merge failed first
@@ -69,7 +70,7 @@ public class ExtractMerger {
         }
     }
 
-    private void merge(LoadedFile file, Extract extract, long start, boolean bulk,
+    private void merge(LoadedFile file, Extract extract, long start, boolean firstLoad, boolean bulk,
                        java.util.concurrent.Future<ContributionIslands.Prepared> islandsAhead,
                        java.util.concurrent.Future<Void> stagingReleased) {
         changes.beforeMerge(extract);
@@ -104,7 +105,8 @@ public class ExtractMerger {
             }
         }
         if (extract == Extract.CONTRIBUTIONS) {
-            islands.refresh(bulk, islandsAhead);
+            // into an empty table (H2 too) every contribution is tonight's: the islands are built from scratch
+            islands.refresh(firstLoad, islandsAhead);
         }
         jdbc.execute(dialect.truncate(extract.stagingTable()));
         files.loaded(file.id(), unknown);
