@@ -1,6 +1,10 @@
 package org.fundguard.extract;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.fundguard.run.Dialect;
 import org.slf4j.Logger;
@@ -53,9 +57,9 @@ public class ExtractMerger {
         org.fundguard.run.StepTimer.activity("merging " + extract.fileName() + " into " + extract.table());
         boolean firstLoad = targetEmpty(extract);
         boolean bulk = dialect == Dialect.POSTGRESQL && firstLoad;
-        // after a first load of contributions, their islands are computed beside the append
-        java.util.concurrent.CompletableFuture<Void> stagingReleased = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.Future<ContributionIslands.Prepared> islandsAhead =
+        // after a first load of contributions, their islands are computed beside the append and the key build
+        CompletableFuture<Void> stagingReleased = new CompletableFuture<>();
+        Future<ContributionIslands.Prepared> islandsAhead =
                 bulk && extract == Extract.CONTRIBUTIONS ? islands.startFirstLoad(stagingReleased) : null;
         if (islandsAhead == null) {
             stagingReleased.complete(null);
@@ -71,8 +75,8 @@ public class ExtractMerger {
     }
 
     private void merge(LoadedFile file, Extract extract, long start, boolean firstLoad, boolean bulk,
-                       java.util.concurrent.Future<ContributionIslands.Prepared> islandsAhead,
-                       java.util.concurrent.Future<Void> stagingReleased) {
+                       Future<ContributionIslands.Prepared> islandsAhead,
+                       Future<Void> stagingReleased) {
         changes.beforeMerge(extract);
         int rows;
         // where tonight's rows are now: still staged, or the table itself after a first load took the staging table over
@@ -120,13 +124,15 @@ public class ExtractMerger {
     }
 
     /**
-     * First load into an empty table (PostgreSQL): the table's keys and indexes are dropped,
-     * the staged rows appended in one pass, and the keys built once afterwards by sorting, which
-     * is several times faster than maintaining them row by row (21 M contributions: minutes
-     * with MERGE). All inside the caller's transaction, so a failure restores the indexes too.
+     * First load into an empty table (PostgreSQL): the staged table takes the table's place
+     * ({@link #swapIn}; {@code notNull} are then the table's NOT NULL columns, see
+     * {@link #swappable}) or, when their columns differ, the table's keys and indexes are dropped
+     * and the staged rows appended in one pass; either way the keys are built once afterwards by
+     * sorting, which is several times faster than maintaining them row by row (21 M
+     * contributions: minutes with MERGE). All inside the caller's transaction, so a failure
+     * restores the table, its indexes and the staged rows.
      */
-    /** {@code notNull}: the table's NOT NULL columns when the staging table can take its place (swappable), else null. */
-    private int bulkInsert(Extract extract, LoadedFile file, List<String> notNull, java.util.concurrent.Future<Void> stagingReleased) {
+    private int bulkInsert(Extract extract, LoadedFile file, List<String> notNull, Future<Void> stagingReleased) {
         String table = extract.table();
         List<String[]> constraints = jdbc.query("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
                 + " WHERE conrelid = CAST(? AS regclass) AND contype IN ('p', 'u')",
@@ -178,7 +184,7 @@ public class ExtractMerger {
         if (staged.size() != target.size() + 1 || !"line_no".equals(staged.get(target.size()).get(0))) {
             return null;
         }
-        List<String> notNull = new java.util.ArrayList<>();
+        List<String> notNull = new ArrayList<>();
         for (int i = 0; i < target.size(); i++) {
             List<Object> t = target.get(i);
             List<Object> s = staged.get(i);
@@ -200,7 +206,7 @@ public class ExtractMerger {
      * empty table and the staged rows. The islands computation must have read the staged rows
      * first: it holds a lock on them until then.
      */
-    private void swapIn(Extract extract, List<String> notNull, java.util.concurrent.Future<Void> stagingReleased) {
+    private void swapIn(Extract extract, List<String> notNull, Future<Void> stagingReleased) {
         String table = extract.table();
         String staging = extract.stagingTable();
         try {
@@ -208,7 +214,7 @@ public class ExtractMerger {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the contribution islands", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException r ? r
                     : new IllegalStateException("cannot compute the contribution islands: " + cause.getMessage(), cause);
