@@ -219,6 +219,10 @@ public class ExtractMerger {
             throw cause instanceof RuntimeException r ? r
                     : new IllegalStateException("cannot compute the contribution islands: " + cause.getMessage(), cause);
         }
+        // privileges granted on the table (a reporting role, say) pass to its successor
+        List<String> grants = jdbc.query("SELECT privilege_type, grantee FROM information_schema.role_table_grants"
+                + " WHERE table_schema = current_schema() AND table_name = ? AND grantee <> current_user",
+                (rs, i) -> "GRANT " + rs.getString(1) + " ON " + table + " TO \"" + rs.getString(2).replace("\"", "\"\"") + "\"", table);
         jdbc.execute("ALTER TABLE " + staging + " SET LOGGED");
         jdbc.execute("DROP TABLE " + table);
         jdbc.execute("ALTER TABLE " + staging + " RENAME TO " + table);
@@ -232,6 +236,7 @@ public class ExtractMerger {
             alter.append(", ALTER COLUMN ").append(column).append(" SET NOT NULL");
         }
         jdbc.execute(alter.toString());
+        grants.forEach(jdbc::execute);
     }
 
     static String mergeSql(Extract extract) {

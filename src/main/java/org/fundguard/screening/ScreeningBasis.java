@@ -48,7 +48,13 @@ public class ScreeningBasis {
     public static String parameters(Rule rule, JobDefinition definition) {
         StringBuilder s = new StringBuilder();
         for (String name : new TreeSet<>(rule.defaults().keySet())) {
-            s.append(name).append('=').append(definition.decimal(RuleRun.key(rule, name)).stripTrailingZeros().toPlainString()).append(';');
+            String value = definition.get(RuleRun.key(rule, name));
+            try {
+                value = new java.math.BigDecimal(value).stripTrailingZeros().toPlainString(); // 0.50 and 0.5 are one threshold
+            } catch (NumberFormatException e) {
+                // kept as written
+            }
+            s.append(name).append('=').append(value).append(';');
         }
         String version = ScreeningBasis.class.getPackage().getImplementationVersion();
         return s.append("revision=").append(RULES_REVISION).append(";version=").append(version == null ? "" : version).toString();

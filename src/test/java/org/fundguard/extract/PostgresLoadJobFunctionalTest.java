@@ -78,6 +78,12 @@ class PostgresLoadJobFunctionalTest extends LoadJobFunctionalTests {
         assertThat(db.queryForList("SELECT rule FROM case_flag WHERE as_of = DATE '2026-11-20' AND item_id = 'LATE'", String.class))
                 .contains("LN-04");
 
+        // a reporting role was granted the (still empty) table: its successor keeps the grant
+        String role = "fg_reporting_" + ProcessHandle.current().pid();
+        db.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE " + role
+                + "; END IF; END $$");
+        db.execute("GRANT SELECT ON contribution TO " + role);
+
         ExtractDir second = new ExtractDir(tmp.resolve("night2"));
         for (int m = 1; m <= 10; m++) {
             second.row(CONTRIBUTIONS, "person_id", Ids.person(5), "period", "2026-%02d".formatted(m));
@@ -86,6 +92,8 @@ class PostgresLoadJobFunctionalTest extends LoadJobFunctionalTests {
         var result = screen(second.path(), "2026-11-25");
         assertThat(result.exitCode()).isZero();
         assertThat(db.queryForObject("SELECT COUNT(*) FROM screening_basis WHERE as_of = DATE '2026-11-25'", Long.class)).isPositive();
+        assertThat(db.queryForObject("SELECT has_table_privilege('" + role + "', 'contribution', 'SELECT')", Boolean.class)).isTrue();
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM contribution", Long.class)).isEqualTo(10);
         assertThat(db.queryForList("SELECT rule FROM case_flag WHERE as_of = DATE '2026-11-25' AND item_id = 'LATE'", String.class))
                 .doesNotContain("LN-04");
     }
