@@ -16,6 +16,28 @@ package org.fundguard.screening;
  */
 public interface IncrementalRule extends ClaimRule {
 
+    /**
+     * SQL: person {@code person} is in focus from month {@code month} (an SQL month number) or
+     * earlier: a contribution or claim of theirs changed that reaches that month.
+     */
+    static String personInFocusBy(String person, String month) {
+        return "EXISTS (SELECT 1 FROM focus_person f WHERE f.person_id = " + person + " AND f.first_m <= " + month + ")";
+    }
+
+    /**
+     * SQL: month {@code month} of employer {@code employer} is in focus, each focus range
+     * reaching {@code reach} (SQL, e.g. {@code "(:window_months - 1)"}, or {@code "0"}) months on.
+     */
+    static String employerMonthInFocus(String employer, String month, String reach) {
+        return "EXISTS (SELECT 1 FROM focus_employer f WHERE f.employer_id = " + employer + " AND " + month
+                + " BETWEEN f.first_m AND f.last_m + " + reach + ")";
+    }
+
+    /** SQL: the month number (year × 12 + month − 1) of a date column. */
+    static String monthOf(String date) {
+        return "CAST(EXTRACT(YEAR FROM " + date + ") * 12 + EXTRACT(MONTH FROM " + date + ") - 1 AS INT)";
+    }
+
     /** SQL condition on the claim table under {@code alias}: the claims to re-screen. */
     String focus(String alias);
 

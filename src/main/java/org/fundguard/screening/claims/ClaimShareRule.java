@@ -90,16 +90,14 @@ abstract class ClaimShareRule extends AbstractRule implements IncrementalRule {
      */
     @Override
     public String focus(String alias) {
-        return "EXISTS (SELECT 1 FROM focus_employer f WHERE f.employer_id = " + alias + ".last_employer_id"
-                + " AND " + alias + ".app_month BETWEEN f.first_m AND f.last_m + (:window_months - 1))";
+        return IncrementalRule.employerMonthInFocus(alias + ".last_employer_id", alias + ".app_month", "(:window_months - 1)");
     }
 
     /** An alert is about employer e and the window ending at m, the month of its period end. */
     @Override
     public String alertFocus(String alias) {
-        return "EXISTS (SELECT 1 FROM focus_employer f WHERE f.employer_id = " + alias + ".entity_id"
-                + " AND CAST(EXTRACT(YEAR FROM " + alias + ".period_end) * 12 + EXTRACT(MONTH FROM " + alias + ".period_end) - 1 AS INT)"
-                + " BETWEEN f.first_m AND f.last_m + (:window_months - 1))";
+        return IncrementalRule.employerMonthInFocus(alias + ".entity_id", IncrementalRule.monthOf(alias + ".period_end"),
+                "(:window_months - 1)");
     }
 
     @Override

@@ -45,8 +45,7 @@ public class ContributingWhileClaiming extends AbstractRule implements Increment
      */
     @Override
     public String focus(String alias) {
-        return "EXISTS (SELECT 1 FROM focus_person f WHERE f.person_id = " + alias + ".person_id AND f.first_m <= LEAST(COALESCE("
-                + alias + ".bend_month, :dMonth), :dMonth))";
+        return IncrementalRule.personInFocusBy(alias + ".person_id", "LEAST(COALESCE(" + alias + ".bend_month, :dMonth), :dMonth)");
     }
 
     @Override

@@ -79,8 +79,7 @@ abstract class ContributionStreakRule extends AbstractRule implements Incrementa
      */
     @Override
     public String focus(String alias) {
-        return "EXISTS (SELECT 1 FROM focus_person f WHERE f.person_id = " + alias + ".person_id AND f.first_m <= " + alias
-                + ".sep_month)";
+        return IncrementalRule.personInFocusBy(alias + ".person_id", alias + ".sep_month");
     }
 
     @Override

@@ -46,16 +46,13 @@ public class EmployerMonthlyClaims extends AbstractRule implements IncrementalRu
     /** Employer e's month m depends on e's claims applied in m only (and on e's row, named by the alert). */
     @Override
     public String focus(String alias) {
-        return "EXISTS (SELECT 1 FROM focus_employer f WHERE f.employer_id = " + alias + ".last_employer_id"
-                + " AND " + alias + ".app_month BETWEEN f.first_m AND f.last_m)";
+        return IncrementalRule.employerMonthInFocus(alias + ".last_employer_id", alias + ".app_month", "0");
     }
 
     /** An alert is about employer e and the month its period starts in. */
     @Override
     public String alertFocus(String alias) {
-        return "EXISTS (SELECT 1 FROM focus_employer f WHERE f.employer_id = " + alias + ".entity_id"
-                + " AND CAST(EXTRACT(YEAR FROM " + alias + ".period_start) * 12 + EXTRACT(MONTH FROM " + alias + ".period_start) - 1 AS INT)"
-                + " BETWEEN f.first_m AND f.last_m)";
+        return IncrementalRule.employerMonthInFocus(alias + ".entity_id", IncrementalRule.monthOf(alias + ".period_start"), "0");
     }
 
     @Override
