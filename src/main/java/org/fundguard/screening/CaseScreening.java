@@ -1,6 +1,7 @@
 package org.fundguard.screening;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a family of rules for an as-of date on the caller's transaction: the date's earlier
  * results are replaced, each enabled rule computes set-based in SQL, flags and alerts are stored
- * and the first dates remembered.
+ * and the first dates remembered. Claim rules that can screen incrementally (IncrementalRule) do
+ * so on top of the basis night (ScreeningBasis), and this night becomes the next basis.
  */
 @Component
 public class CaseScreening {
@@ -43,7 +45,7 @@ public class CaseScreening {
         boolean incrementalAllowed = claims && Boolean.parseBoolean(definition.get(INCREMENTAL));
         LocalDate focusBase = null;
         Map<String, String> screened = new LinkedHashMap<>();
-        Map<String, Object> shared = new java.util.HashMap<>();
+        Map<String, Object> shared = new HashMap<>();
         for (Rule rule : rules) {
             String skipped = RuleCatalogue.skipReason(rule, definition, files);
             if (skipped != null) {
