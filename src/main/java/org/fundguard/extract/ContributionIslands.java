@@ -300,9 +300,9 @@ public class ContributionIslands {
     }
 
     /**
-     * Delta night. The usual month extends an island at its end: those are updated in place
-     * ({@link #EMPLOYMENT_EXTENDED}, {@link #INSURED_EXTENDED}), one pass each. Only when some
-     * staged month was not handled so (more rows than extended islands, or persons) are tonight's
+     * Delta night on PostgreSQL (H2: {@link #recomputeTonightsPersons}). The usual month
+     * extends an island at its end: those are updated in place ({@link #EMPLOYMENT_EXTENDED},
+     * {@link #INSURED_EXTENDED}), one pass each. Only when some staged month was not handled so (more rows than extended islands, or persons) are tonight's
      * pairs, then persons, classified against the islands as they now are ({@link #PAIRS},
      * {@link #PERSONS}; a month already extended is inside an island) and the rest applied:
      * another extension, a new one-month island, or the full merge ({@link #MERGED} through
@@ -314,10 +314,8 @@ public class ContributionIslands {
      */
     private long[] mergeTonight() {
         StringBuilder t = new StringBuilder();
-        if (dialect == Dialect.POSTGRESQL) {
-            // staging has no autovacuum: the planner needs its size
-            timed(t, "analyze-stg", () -> { jdbc.execute("ANALYZE stg_contribution"); return 0; });
-        }
+        // staging has no autovacuum: the planner needs its size
+        timed(t, "analyze-stg", () -> { jdbc.execute("ANALYZE stg_contribution"); return 0; });
         long[] staged = new long[2];
         timed(t, "count", () -> {
             jdbc.query("SELECT COUNT(*), COUNT(DISTINCT person_id) FROM stg_contribution", rs -> {
@@ -360,9 +358,7 @@ public class ContributionIslands {
     /** The staged months of pairs not extended by {@link #EMPLOYMENT_EXTENDED}; returns the rows written. */
     private long mergeRest(StringBuilder t) {
         timed(t, "pairs", () -> jdbc.update(PAIRS));
-        if (dialect == Dialect.POSTGRESQL) {
-            timed(t, "analyze-pairs", () -> { jdbc.execute("ANALYZE island_pair"); return 0; });
-        }
+        timed(t, "analyze-pairs", () -> { jdbc.execute("ANALYZE island_pair"); return 0; });
         long[] pairs = kinds("island_pair");
         long employment = pairs[EXTENDS_END] + pairs[ALONE] == 0 ? 0 : timed(t, "rest-extended", () -> jdbc.update(EXTENDED));
         employment += timed(t, "alone", () -> pairs[ALONE] == 0 ? 0 : jdbc.update(ALONE_ISLANDS));
@@ -380,9 +376,7 @@ public class ContributionIslands {
     /** The staged months of persons not extended by {@link #INSURED_EXTENDED}; returns the rows written. */
     private long insuredRest(StringBuilder t) {
         timed(t, "persons", () -> jdbc.update(PERSONS));
-        if (dialect == Dialect.POSTGRESQL) {
-            timed(t, "analyze-persons", () -> { jdbc.execute("ANALYZE island_person"); return 0; });
-        }
+        timed(t, "analyze-persons", () -> { jdbc.execute("ANALYZE island_person"); return 0; });
         long[] persons = kinds("island_person");
         long insured = timed(t, "insured-rest-extended", () -> persons[EXTENDS_END] == 0 ? 0 : jdbc.update(INSURED_EXTENDED_REST));
         insured += timed(t, "insured-alone", () -> persons[ALONE] == 0 ? 0 : jdbc.update(INSURED_ALONE));
@@ -474,8 +468,11 @@ public class ContributionIslands {
         return result;
     }
 
-    /** Waits for a computation begun by {@link #startFirstLoad()}; its files are the caller's to delete. */
-    private static Prepared await(Future<Prepared> ahead) {
+    /**
+     * Waits for (a stage of) the computation begun by {@link #startFirstLoad}; its files are the
+     * caller's to delete. Its failure is rethrown as it was.
+     */
+    static <T> T await(Future<T> ahead) {
         try {
             return ahead.get();
         } catch (InterruptedException e) {

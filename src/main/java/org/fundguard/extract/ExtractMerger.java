@@ -3,7 +3,6 @@ package org.fundguard.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.fundguard.run.Dialect;
@@ -209,16 +208,7 @@ public class ExtractMerger {
     private void swapIn(Extract extract, List<String> notNull, Future<Void> stagingReleased) {
         String table = extract.table();
         String staging = extract.stagingTable();
-        try {
-            stagingReleased.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the contribution islands", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException r ? r
-                    : new IllegalStateException("cannot compute the contribution islands: " + cause.getMessage(), cause);
-        }
+        ContributionIslands.await(stagingReleased);
         // privileges granted on the table (a reporting role, say) pass to its successor
         List<String> grants = jdbc.query("SELECT privilege_type, grantee FROM information_schema.role_table_grants"
                 + " WHERE table_schema = current_schema() AND table_name = ? AND grantee <> current_user",
