@@ -302,8 +302,9 @@ public class ContributionIslands {
     /**
      * Delta night on PostgreSQL (H2: {@link #recomputeTonightsPersons}). The usual month
      * extends an island at its end: those are updated in place ({@link #EMPLOYMENT_EXTENDED},
-     * {@link #INSURED_EXTENDED}), one pass each. Only when some staged month was not handled so (more rows than extended islands, or persons) are tonight's
-     * pairs, then persons, classified against the islands as they now are ({@link #PAIRS},
+     * {@link #INSURED_EXTENDED}), one pass each. Only when some staged month was not handled so
+     * (more rows than extended islands, or persons) are tonight's pairs, then persons,
+     * classified against the islands as they now are ({@link #PAIRS},
      * {@link #PERSONS}; a month already extended is inside an island) and the rest applied:
      * another extension, a new one-month island, or the full merge ({@link #MERGED} through
      * {@code island_work}, {@link #INSURED}) for pairs and persons with several months or a month

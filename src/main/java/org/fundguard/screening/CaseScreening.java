@@ -54,7 +54,7 @@ public class CaseScreening {
             }
             long start = System.nanoTime();
             org.fundguard.run.StepTimer.activity("rule " + rule.code());
-            String parameters = ScreeningBasis.parameters(rule, definition);
+            String parameters = claims ? ScreeningBasis.parameters(rule, definition) : null; // only claim rules have a basis
             LocalDate base = incrementalAllowed && rule instanceof IncrementalRule
                     ? basis.base(rule, parameters, asOf).orElse(null) : null;
             if (base != null && !base.equals(focusBase)) {
@@ -74,7 +74,9 @@ public class CaseScreening {
                         rule.code(), rule.name(), run.flags().size() + carried[0], run.alerts().size() + carried[1],
                         (System.nanoTime() - start) / 1_000_000, run.flags().size(), run.alerts().size(), base);
             }
-            screened.put(rule.code(), parameters);
+            if (claims) {
+                screened.put(rule.code(), parameters);
+            }
         }
         if (claims) {
             basis.settle(asOf, screened);
